@@ -1,0 +1,97 @@
+package mx.recaudo.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import mx.recaudo.shared.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Records who did what, in the caller's transaction, for the organization bound to the thread.
+ * Each event carries the SHA-256 of the previous event of its organization, so a removed or edited
+ * event breaks the chain ({@link #verifyChain()}).
+ */
+@Service
+public class AuditLog {
+    private static final String GENESIS = "0".repeat(64);
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    AuditLog(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String action, String entityType, String entityId, Map<String, ?> details) {
+        record(currentActor(), action, entityType, entityId, details);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String actor, String action, String entityType, String entityId, Map<String, ?> details) {
+        String org = TenantContext.require().toString();
+        // Serialize writers of one organization so the chain has no forks.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('audit:' || ?))").param(org).query().singleValue();
+        String prev = jdbc.sql("select hash from audit_event order by id desc limit 1")
+                .query(String.class).optional().orElse(GENESIS);
+        jdbc.sql("""
+                with e as (select clock_timestamp() as at, ?::jsonb as details)
+                insert into audit_event (org_id, at, actor, action, entity_type, entity_id, details, prev_hash, hash)
+                select ?::uuid, e.at, ?, ?, ?, ?, e.details, ?,
+                       """ + HASH_SQL.replace("{prev}", "?::text").replace("{org}", "?::text")
+                        .replace("{actor}", "?::text").replace("{action}", "?::text")
+                        .replace("{type}", "?::text").replace("{id}", "coalesce(?::text, '')") + """
+                  from e""")
+                .params(toJson(details), org, actor, action, entityType, entityId, prev,
+                        prev, org, actor, action, entityType, entityId)
+                .update();
+    }
+
+    /** The hash of an event: SHA-256 over its predecessor's hash and its own content, computed by PostgreSQL. */
+    private static final String HASH_SQL = """
+            encode(sha256(convert_to({prev} || '|' || {org} || '|' ||
+                to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '|' || {actor} || '|' ||
+                {action} || '|' || {type} || '|' || {id} || '|' || e.details::text, 'UTF8')), 'hex')
+            """;
+
+    /** Recomputes the chain of the bound organization; returns the id of the first broken event, or -1. */
+    @Transactional(readOnly = true)
+    public long verifyChain() {
+        String sql = """
+                select id, prev_hash, hash, lag(hash, 1, '%s') over (order by id) as expected_prev,
+                       %s as expected_hash
+                  from audit_event e order by id""".formatted(GENESIS, HASH_SQL
+                .replace("{prev}", "e.prev_hash").replace("{org}", "e.org_id::text")
+                .replace("{actor}", "e.actor").replace("{action}", "e.action")
+                .replace("{type}", "e.entity_type").replace("{id}", "coalesce(e.entity_id, '')"));
+        long[] broken = {-1};
+        jdbc.sql(sql).query(rs -> {
+            if (broken[0] >= 0) return;
+            if (!rs.getString("hash").equals(rs.getString("expected_hash"))
+                    || !rs.getString("prev_hash").equals(rs.getString("expected_prev"))) {
+                broken[0] = rs.getLong("id");
+            }
+        });
+        return broken[0];
+    }
+
+    private String toJson(Map<String, ?> details) {
+        try {
+            return json.writeValueAsString(details == null ? Map.of() : new TreeMap<>(details));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Audit details are not serializable", e);
+        }
+    }
+
+    static String currentActor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? "system" : auth.getName();
+    }
+}

@@ -1,0 +1,2 @@
+/** Runtime plumbing: database (embedded or external), tenant-aware connections, command line. */
+package mx.recaudo.platform;

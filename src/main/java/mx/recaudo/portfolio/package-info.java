@@ -1,0 +1,2 @@
+/** The portfolio (cartera): customers, contact points, obligations, DPD and aging, and its import. */
+package mx.recaudo.portfolio;
