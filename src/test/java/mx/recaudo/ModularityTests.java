@@ -52,8 +52,8 @@ class ModularityTests {
 
     @Test
     void nothingButWebAdaptersDependsOnWebAdapters() {
-        noClasses().that().resideOutsideOfPackage("..web..")
-                .should().dependOnClassesThat().resideInAPackage("..web..")
+        noClasses().that().resideInAPackage("mx.recaudo..").and().resideOutsideOfPackage("mx.recaudo..web..")
+                .should().dependOnClassesThat().resideInAPackage("mx.recaudo..web..")
                 .check(CLASSES);
     }
 

@@ -67,7 +67,7 @@ class TenantIsolationIntegrationTests {
                 "insert into customer (org_id, external_id, name, customer_type) values (?, 'X', 'Intruso', 'PERSON')",
                 b.id())))
                 .isInstanceOf(DataAccessException.class)
-                .hasMessageContaining("row-level security");
+                .rootCause().hasMessageContaining("row-level security");
     }
 
     @Test

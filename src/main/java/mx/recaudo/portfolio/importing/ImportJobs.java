@@ -282,8 +282,17 @@ public class ImportJobs {
             copy.add(id).add(org).add(issue.row()).add(issue.column()).add(truncate(issue.value()))
                     .add(issue.severity().name()).add(issue.reasonEs()).add(issue.reasonEn()).endRow();
         }
-        copy.copyInto(c, "copy import_issue (import_id, org_id, row_no, column_name, value, severity, reason_es, "
-                + "reason_en) from stdin");
+        // COPY cannot write into a table under row-level security: stage, then insert (policies apply).
+        try (var st = c.createStatement()) {
+            st.execute("""
+                    create temp table if not exists stg_issue (import_id uuid, org_id uuid, row_no bigint,
+                      column_name text, value text, severity text, reason_es text, reason_en text)
+                    on commit delete rows""");
+            copy.copyInto(c, "copy stg_issue from stdin");
+            st.execute("insert into import_issue (import_id, org_id, row_no, column_name, value, severity, reason_es, "
+                    + "reason_en) select * from stg_issue");
+            st.execute("truncate stg_issue");
+        }
     }
 
     private static String truncate(String value) {

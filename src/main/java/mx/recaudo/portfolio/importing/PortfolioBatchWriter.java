@@ -207,7 +207,7 @@ final class PortfolioBatchWriter implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             if (!connection.getAutoCommit()) connection.rollback();
             connection.setAutoCommit(true);
-            st.execute("drop table if exists stg_row, stg_contact, stg_touched, import_seen");
+            st.execute("drop table if exists stg_row, stg_contact, stg_touched, import_seen, stg_issue, stg_seen");
         }
     }
 
