@@ -33,6 +33,18 @@ public class Formats {
         return text;
     }
 
+    /** E.164 as people read it: {@code +52 55 1234 5678}. */
+    public String phone(String e164) {
+        if (e164 == null || !e164.startsWith("+")) return e164;
+        try {
+            var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+            return util.format(util.parse(e164, "MX"),
+                    com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            return e164;
+        }
+    }
+
     public String date(LocalDate date) {
         if (date == null) return "—";
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()));

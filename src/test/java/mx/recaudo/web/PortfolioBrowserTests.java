@@ -124,6 +124,48 @@ class PortfolioBrowserTests {
         Files.deleteIfExists(csv);
     }
 
+    @Test
+    void aFileWithItsOwnHeadersIsMappedOnceAndTheSavedMappingIsReused() throws Exception {
+        var org = TestOrganizations.create(identity, "web-map");
+        Path csv = Files.createTempFile("erp-", ".csv");
+        Files.writeString(csv, """
+                No. Cliente;Nombre;Teléfono;Folio;Moneda;Saldo;Fecha de vencimiento;Notas
+                9001;Lucía Fernández;33 3123 4567;ERP-1;MXN;1.500,00;15/01/2026;ninguna
+                9002;Ramón Ortega;81 1234 5678;ERP-2;MXN;2.750,50;20/02/2026;
+                """, StandardCharsets.UTF_8);
+        String base = "http://localhost:" + port;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/login");
+        browser.findElement(By.id("username")).sendKeys(org.adminUsername());
+        browser.findElement(By.id("password")).sendKeys(TestOrganizations.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.urlContains("/customers"));
+
+        browser.get(base + "/imports");
+        browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.id("upload-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mapping-form")));
+        assertThat(new Select(browser.findElement(By.id("col_customer_id"))).getFirstSelectedOption().getText())
+                .isEqualTo("No. Cliente");
+        assertThat(new Select(browser.findElement(By.id("col_due_date"))).getFirstSelectedOption().getText())
+                .isEqualTo("Fecha de vencimiento");
+        browser.findElement(By.id("saveAs")).sendKeys("ERP mensual");
+        shoot("09-mapping");
+        browser.findElement(By.cssSelector("#mapping-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-summary")));
+        assertThat(browser.findElement(By.id("rows-imported")).getText()).isEqualTo("2");
+
+        browser.get(base + "/imports");
+        new Select(browser.findElement(By.id("mapping"))).selectByVisibleText("ERP mensual");
+        browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.id("upload-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-summary")));
+        assertThat(browser.getPageSource()).contains("Sin cambios");
+        shoot("10-reimport-unchanged");
+        Files.deleteIfExists(csv);
+    }
+
     static void shoot(String name) throws Exception {
         File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -45,7 +45,7 @@ public final class MappingGuess {
             outer:
             for (String synonym : SYNONYMS.getOrDefault(column, List.of(column.header()))) {
                 for (String h : header) {
-                    if (ColumnResolver.key(h).equals(ColumnResolver.key(synonym))) {
+                    if (looseKey(h).equals(looseKey(synonym))) {
                         found = h;
                         break outer;
                     }
@@ -54,6 +54,11 @@ public final class MappingGuess {
             result.put(column.header(), found);
         }
         return result;
+    }
+
+    /** Like the resolver's key, and also ignores "de"/"del" ("Fecha de vencimiento" = "fecha vencimiento"). */
+    private static String looseKey(String header) {
+        return ColumnResolver.key(header.replaceAll("(?iu)(^|\\s)(de|del)(?=\\s|$)", " "));
     }
 
     public static List<String> canonicalHeaders() {
