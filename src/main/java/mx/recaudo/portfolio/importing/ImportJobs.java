@@ -162,7 +162,7 @@ public class ImportJobs {
         UUID id = UUID.randomUUID();
         try (Connection c = dataSource.getConnection()) {
             insertJob(c, id, org, fileName, source, mode, mapping, actor, "RUNNING");
-            try (PreparedStatement ps = c.prepareStatement("update import_job set file_size = ?, worker = ? where id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("update import_job set file_size = ?, worker = ?, heartbeat_at = now() where id = ?")) {
                 ps.setLong(1, size);
                 ps.setString(2, workerName);
                 ps.setObject(3, id);
@@ -173,6 +173,19 @@ public class ImportJobs {
         }
         execute(org, id, fileName, content, mode, mapping, actor);
         return find(id).orElseThrow();
+    }
+
+    /**
+     * An import run from a local file (command line) whose process died cannot be resumed by another
+     * node: it has no stored file. Mark it failed so nobody waits for it.
+     */
+    public int failAbandonedLocalImports() {
+        return system.sql("""
+                update import_job j set status = 'FAILED', finished_at = now(),
+                       failure_es = 'El proceso que ejecutaba esta importación se detuvo; las filas ya confirmadas se conservan completas. Vuelva a importar el archivo: lo ya importado no se duplica.',
+                       failure_en = 'The process running this import stopped; rows already committed are kept whole. Import the file again: what was imported is not duplicated.'
+                 where status = 'RUNNING' and heartbeat_at < now() - interval '10 minutes'
+                   and not exists (select 1 from import_file_chunk c where c.import_id = j.id)""").update();
     }
 
     /** Claims the oldest queued import of any organization (or one whose worker died) and runs it. */

@@ -21,6 +21,7 @@ class ImportWorker {
     @Scheduled(fixedDelayString = "${recaudo.import.poll-millis:1000}", initialDelay = 2000)
     void poll() {
         try {
+            jobs.failAbandonedLocalImports();
             while (jobs.runNextQueued()) {
                 // keep draining the queue
             }
