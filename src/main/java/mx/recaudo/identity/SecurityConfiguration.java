@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -32,6 +33,8 @@ import java.util.Map;
 /** Two doors: the REST API (bearer tokens, stateless) and the web UI (form log-in, session, CSRF). */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+    /** Who may load or change the portfolio; agents and auditors read it. */
+    static final String[] PORTFOLIO_WRITERS = {"ADMIN", "SUPERVISOR", "API_CLIENT"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -54,7 +57,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(identity), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasAnyRole(PORTFOLIO_WRITERS)
+                        .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> writeError(res, 401, "unauthorized",
                                 "Falta un token válido (Authorization: Bearer …)",
@@ -72,6 +77,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/imports", "/imports/**").hasAnyRole(PORTFOLIO_WRITERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
@@ -104,7 +110,8 @@ class SecurityConfiguration {
         res.setStatus(status);
         res.setContentType(MediaType.APPLICATION_JSON_VALUE);
         res.setCharacterEncoding("UTF-8");
-        res.getWriter().write("{\"error\":\"" + code + "\",\"message_es\":\"" + es + "\",\"message_en\":\"" + en + "\"}");
+        res.getWriter().write("{\"error\":\"" + code + "\",\"problems\":[{\"messageEs\":\"" + es
+                + "\",\"messageEn\":\"" + en + "\"}]}");
     }
 
     /** Authenticates {@code Authorization: Bearer <token>} against the hashed tokens. */

@@ -92,6 +92,25 @@ class ImportApiIntegrationTests {
     }
 
     @Test
+    void agentsAndAuditorsMayReadThePortfolioButNotImportIntoIt() {
+        String agentToken = mx.recaudo.shared.TenantContext.call(org.id(), () -> identity.issueApiToken(
+                identity.createUser("agente@" + org.org().slug(), "Agente", TestOrganizations.PASSWORD,
+                        mx.recaudo.identity.Role.AGENT), "agent", null));
+        RestClient agent = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + agentToken).build();
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new HttpEntity<>(new ByteArrayResource("x".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() { return "x.csv"; }
+        }));
+        String denied = agent.post().uri("/api/v1/imports").contentType(MediaType.MULTIPART_FORM_DATA).body(body)
+                .exchange((req, res) -> res.getStatusCode().value() + " " + new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
+        assertThat(denied).startsWith("403").contains("messageEs").contains("messageEn");
+        int read = agent.get().uri("/api/v1/customers").exchange((req, res) -> res.getStatusCode().value());
+        assertThat(read).isEqualTo(200);
+    }
+
+    @Test
     void withoutAValidTokenTheApiAnswers401() {
         int status = RestClient.create("http://localhost:" + port).get().uri("/api/v1/customers")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")

@@ -32,7 +32,7 @@ final class PortfolioBatchWriter implements AutoCloseable {
             st.execute("""
                     create temp table if not exists stg_row (
                       line bigint, c_ext text, c_name text, c_type text, tax_id text, since date, address text,
-                      state text, postal text, o_ext text, kind text, product text, currency text,
+                      state text, postal text, tz text, o_ext text, kind text, product text, currency text,
                       original numeric(19,2), balance numeric(19,2), issue date, due date, pay_method text
                     ) on commit delete rows""");
             st.execute("""
@@ -80,6 +80,7 @@ final class PortfolioBatchWriter implements AutoCloseable {
             ObligationData o = row.obligation();
             staged.add(row.line()).add(c.externalId()).add(c.name()).add(c.customerType()).add(c.taxId())
                     .add(c.customerSince()).add(c.address()).add(c.state()).add(c.postalCode())
+                    .add(MexicanTimeZones.forState(c.state()).orElse(null))
                     .add(o.externalId()).add(o.kind()).add(o.product()).add(o.currency()).add(o.originalAmount())
                     .add(o.balance()).add(o.issueDate()).add(o.dueDate()).add(o.paymentMethod()).endRow();
             for (PhoneNumberData phone : c.phones()) {
@@ -98,15 +99,18 @@ final class PortfolioBatchWriter implements AutoCloseable {
                   select distinct on (c_ext) * from stg_row order by c_ext, line desc
                 ), up as (
                   insert into customer as c (org_id, external_id, name, customer_type, tax_id, customer_since,
-                                             address, state, postal_code)
-                  select ?, c_ext, c_name, c_type, tax_id, since, address, state, postal from src
+                                             address, state, postal_code, time_zone)
+                  select ?, c_ext, c_name, c_type, tax_id, since, address, state, postal, tz from src
                   on conflict (org_id, external_id) do update
                      set name = excluded.name, customer_type = excluded.customer_type, tax_id = excluded.tax_id,
                          customer_since = excluded.customer_since, address = excluded.address,
-                         state = excluded.state, postal_code = excluded.postal_code, updated_at = now()
-                   where (c.name, c.customer_type, c.tax_id, c.customer_since, c.address, c.state, c.postal_code)
+                         state = excluded.state, postal_code = excluded.postal_code,
+                         time_zone = excluded.time_zone, updated_at = now()
+                   where (c.name, c.customer_type, c.tax_id, c.customer_since, c.address, c.state, c.postal_code,
+                          c.time_zone)
                          is distinct from (excluded.name, excluded.customer_type, excluded.tax_id,
-                         excluded.customer_since, excluded.address, excluded.state, excluded.postal_code)
+                         excluded.customer_since, excluded.address, excluded.state, excluded.postal_code,
+                         excluded.time_zone)
                   returning (xmax = 0) as inserted
                 )
                 select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")) {

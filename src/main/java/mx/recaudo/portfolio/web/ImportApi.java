@@ -134,7 +134,7 @@ class ImportApi {
         m.put("obligationsClosed", job.obligationsClosed());
         m.put("unchanged", job.unchanged());
         if (job.failureEn() != null) {
-            m.put("failure", Map.of("message_es", job.failureEs(), "message_en", job.failureEn()));
+            m.put("failure", Map.of("messageEs", job.failureEs(), "messageEn", job.failureEn()));
         }
         m.put("createdAt", job.createdAt());
         if (job.startedAt() != null) m.put("startedAt", job.startedAt());
