@@ -32,6 +32,7 @@ import java.util.Map;
 
 /** Two doors: the REST API (bearer tokens, stateless) and the web UI (form log-in, session, CSRF). */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
 class SecurityConfiguration {
     /** Who may load or change the portfolio; agents and auditors read it. */
     static final String[] PORTFOLIO_WRITERS = {"ADMIN", "SUPERVISOR", "API_CLIENT"};

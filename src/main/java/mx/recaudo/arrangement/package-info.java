@@ -1,0 +1,2 @@
+/** Arrangements: promises to pay, payment plans, approvals, signatures and letters. */
+package mx.recaudo.arrangement;
