@@ -224,7 +224,7 @@ public class ImportJobs {
                          Map<String, String> mapping, String actor) {
         CountingStream counted = new CountingStream(content);
         try (TabularSource source = TabularSources.open(fileName, counted)) {
-            ImportCounts counts = new PortfolioImporter(dataSource)
+            ImportCounts counts = new PortfolioImporter(dataSource, this::refreshStatistics)
                     .run(org, id, source, mapping, mode, counted.count::get, (conn, issues, running) -> {
                         writeIssues(conn, org, id, issues);
                         writeCounts(conn, id, running, null);
@@ -247,6 +247,11 @@ public class ImportJobs {
         } finally {
             jdbc.sql("delete from import_file_chunk where import_id = ?").param(id).update();
         }
+    }
+
+    /** ANALYZE needs the tables' owner; statistics are not tenant data. */
+    private void refreshStatistics() {
+        system.sql("analyze customer, contact_point, obligation, customer_balance").update();
     }
 
     private void finish(UUID id, ImportCounts counts, String status, String failureEs, String failureEn) {
