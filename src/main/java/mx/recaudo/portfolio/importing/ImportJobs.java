@@ -249,9 +249,13 @@ public class ImportJobs {
         }
     }
 
-    /** ANALYZE needs the tables' owner; statistics are not tenant data. */
+    /** ANALYZE needs the tables' owner; statistics are not tenant data. A failure only costs speed. */
     private void refreshStatistics() {
-        system.sql("analyze customer, contact_point, obligation, customer_balance").update();
+        try {
+            system.sql("analyze customer, contact_point, obligation, customer_balance").update();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh planner statistics during an import; it goes on", e);
+        }
     }
 
     private void finish(UUID id, ImportCounts counts, String status, String failureEs, String failureEn) {
