@@ -211,7 +211,7 @@ public class ImportJobs {
                          Map<String, String> mapping, String actor) {
         CountingStream counted = new CountingStream(content);
         try (TabularSource source = TabularSources.open(fileName, counted)) {
-            ImportCounts counts = new PortfolioImporter(dataSource)
+            ImportCounts counts = new PortfolioImporter(dataSource, this::analyzePortfolioTables)
                     .run(org, id, source, mapping, mode, counted.count::get, (conn, issues, running) -> {
                         writeIssues(conn, org, id, issues);
                         writeCounts(conn, id, running, null);
@@ -233,6 +233,15 @@ public class ImportJobs {
                             + e.getMessage());
         } finally {
             jdbc.sql("delete from import_file_chunk where import_id = ?").param(id).update();
+        }
+    }
+
+    /** Planner statistics for the tables an import fills; runs as the owner (ANALYZE needs it). */
+    private void analyzePortfolioTables() {
+        try {
+            system.sql("analyze customer, obligation, contact_point, customer_balance").update();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh planner statistics during an import; it goes on", e);
         }
     }
 

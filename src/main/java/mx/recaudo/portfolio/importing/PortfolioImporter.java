@@ -26,9 +26,19 @@ final class PortfolioImporter {
     static final int BATCH_SIZE = 10_000;
 
     private final DataSource dataSource;
+    private final Runnable analyzeTables;
 
-    PortfolioImporter(DataSource dataSource) {
+    /**
+     * {@code analyzeTables} refreshes the planner statistics of the portfolio tables (ANALYZE needs the
+     * tables' owner, so the caller supplies it). A bulk load leaves the statistics of a table that was
+     * empty or much smaller badly stale: the batch upserts' joins are then planned as nested loops over
+     * the whole table and every batch gets slower than the last (quadratic; hours for a million rows
+     * where autovacuum is off or has not caught up). So it runs after the first rows land and each
+     * time the rows this import created have doubled: about log2(rows / batch) times per import.
+     */
+    PortfolioImporter(DataSource dataSource, Runnable analyzeTables) {
         this.dataSource = dataSource;
+        this.analyzeTables = analyzeTables;
     }
 
     /** The connection is taken here, so the caller must have bound the organization to the thread. */
@@ -45,7 +55,7 @@ final class PortfolioImporter {
         });
         try (Connection connection = dataSource.getConnection();
              PortfolioBatchWriter writer = new PortfolioBatchWriter(connection, org, importId, mode == ImportMode.SNAPSHOT)) {
-            Totals totals = new Totals();
+            Totals totals = new Totals(analyzeTables);
             Batch batch = new Batch();
             Future<?> pending = null;
             SourceRow row;
@@ -115,6 +125,7 @@ final class PortfolioImporter {
                     progress.record(connection, batch.issues, counts);
                 });
                 totals.add(batch, result);
+                totals.analyzeWhenGrown();
             } catch (SQLException e) {
                 throw new BatchFailedException(e);
             }
@@ -166,6 +177,23 @@ final class PortfolioImporter {
         private long committedRead, committedRejected, committedWarnings;
         private long imported, customersCreated, customersUpdated, obligationsCreated, obligationsUpdated, unchanged;
         volatile long obligationsClosed;
+        private final Runnable analyzeTables;
+        private long analyzeAt = BATCH_SIZE;
+
+        Totals(Runnable analyzeTables) {
+            this.analyzeTables = analyzeTables;
+        }
+
+        /** Writer thread, after a commit: refreshes planner statistics once the rows created have doubled. */
+        void analyzeWhenGrown() {
+            long created;
+            synchronized (this) {
+                created = customersCreated + obligationsCreated;
+                if (created < analyzeAt) return;
+                while (analyzeAt <= created) analyzeAt *= 2;
+            }
+            analyzeTables.run();
+        }
 
         void stamp(Batch batch) {
             batch.readMark = rowsRead;
