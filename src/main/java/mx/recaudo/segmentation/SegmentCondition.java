@@ -1,0 +1,82 @@
+package mx.recaudo.segmentation;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+/** One named rule over a customer's facts. A segment holds a customer when all its conditions do. */
+public sealed interface SegmentCondition {
+    boolean test(CustomerFacts f);
+
+    /** Days past due within [min, max]; either bound may be open. */
+    record DpdBetween(Long min, Long max) implements SegmentCondition {
+        public boolean test(CustomerFacts f) {
+            return (min == null || f.dpd() >= min) && (max == null || f.dpd() <= max);
+        }
+    }
+
+    /** What is owed in one currency within [min, max]. A customer who owes nothing in it owes 0. */
+    record OwedBetween(String currency, BigDecimal min, BigDecimal max) implements SegmentCondition {
+        public boolean test(CustomerFacts f) {
+            BigDecimal owed = f.owedIn(currency);
+            return (min == null || owed.compareTo(min) >= 0) && (max == null || owed.compareTo(max) <= 0);
+        }
+    }
+
+    /** Months since the customer's start date within [min, max]; an unknown start date never matches. */
+    record TenureBetween(Integer min, Integer max) implements SegmentCondition {
+        public boolean test(CustomerFacts f) {
+            Integer t = f.tenureMonths();
+            return t != null && (min == null || t >= min) && (max == null || t <= max);
+        }
+    }
+
+    /** Some open obligation is of one of these products. */
+    record ProductIn(Set<String> products) implements SegmentCondition {
+        public boolean test(CustomerFacts f) {
+            for (String p : f.products()) if (products.contains(p)) return true;
+            return false;
+        }
+    }
+
+    /** Some open obligation is of one of these kinds (INVOICE, LOAN_INSTALLMENT, …). */
+    record KindIn(Set<String> kinds) implements SegmentCondition {
+        public boolean test(CustomerFacts f) {
+            for (String k : f.obligationKinds()) if (kinds.contains(k)) return true;
+            return false;
+        }
+    }
+
+    /** The customer's state (region) is one of these. */
+    record StateIn(Set<String> states) implements SegmentCondition {
+        public boolean test(CustomerFacts f) {
+            return f.state() != null && states.contains(f.state());
+        }
+    }
+
+    /** Reachable on every one of these channels. */
+    record ReachableOn(Set<ContactChannel> channels) implements SegmentCondition {
+        public boolean test(CustomerFacts f) {
+            return f.reachable().containsAll(channels);
+        }
+    }
+
+    /** Reachable on none of the contact channels (phone, e-mail, WhatsApp): skip tracing. */
+    record Unreachable() implements SegmentCondition {
+        public boolean test(CustomerFacts f) {
+            return !f.reachable().contains(ContactChannel.PHONE) && !f.reachable().contains(ContactChannel.EMAIL)
+                    && !f.reachable().contains(ContactChannel.WHATSAPP);
+        }
+    }
+
+    record LateCountBetween(Integer min, Integer max) implements SegmentCondition {
+        public boolean test(CustomerFacts f) {
+            return (min == null || f.lateCount() >= min) && (max == null || f.lateCount() <= max);
+        }
+    }
+
+    record BrokenPromisesBetween(Integer min, Integer max) implements SegmentCondition {
+        public boolean test(CustomerFacts f) {
+            return (min == null || f.brokenPromises() >= min) && (max == null || f.brokenPromises() <= max);
+        }
+    }
+}
