@@ -7,6 +7,28 @@ import java.util.Set;
 public sealed interface SegmentCondition {
     boolean test(CustomerFacts f);
 
+    /** A short human description for pages, in Spanish or English. */
+    default String describe(boolean english) {
+        return switch (this) {
+            case DpdBetween d -> (english ? "DPD " : "Atraso ") + range(d.min(), d.max());
+            case OwedBetween o -> (english ? "Owed " : "Saldo ") + o.currency() + " " + range(o.min(), o.max());
+            case TenureBetween t -> (english ? "Tenure (months) " : "Antigüedad (meses) ") + range(t.min(), t.max());
+            case ProductIn p -> (english ? "Product: " : "Producto: ") + String.join(", ", p.products().stream().sorted().toList());
+            case KindIn k -> (english ? "Kind: " : "Tipo: ") + String.join(", ", k.kinds().stream().sorted().toList());
+            case StateIn st -> (english ? "State: " : "Estado: ") + String.join(", ", st.states().stream().sorted().toList());
+            case ReachableOn r -> (english ? "Reachable on: " : "Localizable por: ") + String.join(", ", r.channels().stream().map(Enum::name).sorted().toList());
+            case Unreachable u -> english ? "No contact data" : "Sin datos de contacto";
+            case LateCountBetween l -> (english ? "Late payments " : "Pagos tardíos ") + range(l.min(), l.max());
+            case BrokenPromisesBetween b -> (english ? "Broken promises " : "Promesas incumplidas ") + range(b.min(), b.max());
+        };
+    }
+
+    private static String range(Object min, Object max) {
+        if (min != null && max != null) return min + "–" + max;
+        if (min != null) return "≥ " + min;
+        return "≤ " + max;
+    }
+
     /** Days past due within [min, max]; either bound may be open. */
     record DpdBetween(Long min, Long max) implements SegmentCondition {
         public boolean test(CustomerFacts f) {

@@ -102,6 +102,15 @@ public class Segmentations {
         });
     }
 
+    /** Drops the draft; the editor shows the published version again. */
+    public void discardDraft(String actor) {
+        tx.executeWithoutResult(s -> {
+            if (jdbc.sql("delete from segmentation_draft").update() > 0) {
+                audit.record(actor, "SEGMENTATION_DRAFT_DISCARDED", "segmentation", "draft", Map.of());
+            }
+        });
+    }
+
     /** Publishes the draft as the next version; returns the version. The draft is consumed. */
     public int publishDraft(String actor) {
         return publish(draftDocument(), actor);
