@@ -20,6 +20,14 @@ final class StrategyTestPortfolios {
 
     private StrategyTestPortfolios() {}
 
+    /** Loads a generated file; a few rows may be rejected (the generator's dirty rows). */
+    static void loadLenient(PortfolioImports imports, UUID org, String csv) {
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        ImportJob job = TenantContext.call(org, () -> imports.importNow("cartera.csv", new ByteArrayInputStream(bytes),
+                bytes.length, ImportMode.UPSERT, Map.of(), "CLI", "test"));
+        assertThat(job.status()).isEqualTo(ImportJob.Status.COMPLETED);
+    }
+
     static void load(PortfolioImports imports, UUID org, String csv) {
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         ImportJob job = TenantContext.call(org, () -> imports.importNow("cartera.csv", new ByteArrayInputStream(bytes),
