@@ -74,6 +74,8 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
     private final Semaphore window;
     /** Receipts that arrived before their submit was recorded: retried after each batch. */
     private final Map<String, String[]> earlyReceipts = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService receiptRetries =
+            Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("smpp-receipts").unstarted(r));
     private volatile SMPPSession session;
     private volatile boolean closing;
 
@@ -82,6 +84,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
         this.reports = reports;
         this.inbound = inbound;
         this.window = new Semaphore(Math.max(1, smpp.window()));
+        receiptRetries.scheduleWithFixedDelay(this::retryEarlyReceipts, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -140,9 +143,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
                 }
             }, senders));
         }
-        List<SendResult> results = futures.stream().map(CompletableFuture::join).toList();
-        retryEarlyReceipts();
-        return results;
+        return futures.stream().map(CompletableFuture::join).toList();
     }
 
     private SendResult submit(SMPPSession s, OutboundMessage m) {
@@ -172,9 +173,18 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
         }
     }
 
+    /**
+     * A receipt can overtake the recording of its submit (the batch is recorded after the last
+     * response): it waits here and is applied once the message id is known, for up to ten minutes.
+     */
     private void retryEarlyReceipts() {
+        long now = System.currentTimeMillis();
         earlyReceipts.forEach((id, r) -> {
-            if (reports.report("smpp", id, r[0], r[1])) earlyReceipts.remove(id);
+            try {
+                if (reports.report("smpp", id, r[0], r[1]) || now - Long.parseLong(r[2]) > 600_000) earlyReceipts.remove(id);
+            } catch (RuntimeException e) {
+                log.debug("Receipt {} not applied yet", id, e);
+            }
         });
     }
 
@@ -189,6 +199,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
         SMPPSession s = session;
         if (s != null) s.unbindAndClose();
         senders.shutdown();
+        receiptRetries.shutdownNow();
     }
 
     /** Delivery receipts and inbound messages. */
@@ -204,7 +215,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
                     if (status == null) return;
                     String detail = receipt.getFinalStatus().name() + (receipt.getError() == null ? "" : " err " + receipt.getError());
                     if (!reports.report("smpp", receipt.getId(), status, detail)) {
-                        earlyReceipts.put(receipt.getId(), new String[]{status, detail});
+                        earlyReceipts.put(receipt.getId(), new String[]{status, detail, Long.toString(System.currentTimeMillis())});
                     }
                 } catch (InvalidDeliveryReceiptException e) {
                     log.warn("Unreadable SMPP delivery receipt", e);
