@@ -35,7 +35,7 @@ public record ContactProperties(@DefaultValue("true") boolean dispatchEnabled,
     public static ContactProperties defaults() {
         return new ContactProperties(true, 250, 500, 5, Duration.ofSeconds(30), Duration.ofHours(1),
                 Duration.ofMinutes(2), Map.of(), Map.of(),
-                new Smtp(null, 587, null, null, false, true, "cobranza@recaudo.local", "Recaudo"),
+                new Smtp(null, 587, null, null, false, true, "cobranza@recaudo.local", "Recaudo", null, 993, "imaps", null, null),
                 new Smpp(null, 2775, null, null, "", 10, 30_000, 5_000, "RECAUDO"));
     }
 
@@ -51,11 +51,16 @@ public record ContactProperties(@DefaultValue("true") boolean dispatchEnabled,
         });
     }
 
-    /** SMTP relay; enabled when {@code host} is set. */
+    /**
+     * SMTP relay; enabled when {@code host} is set. Bounces (DSN reports) are read from the mailbox
+     * at {@code bounceHost} (IMAP) when it is set.
+     */
     public record Smtp(String host, @DefaultValue("587") int port, String username, String password,
                        @DefaultValue("false") boolean startTls, @DefaultValue("true") boolean auth,
                        @DefaultValue("cobranza@recaudo.local") String from,
-                       @DefaultValue("Recaudo") String fromName) {}
+                       @DefaultValue("Recaudo") String fromName,
+                       String bounceHost, @DefaultValue("993") int bouncePort,
+                       @DefaultValue("imaps") String bounceProtocol, String bounceUser, String bouncePassword) {}
 
     /** SMPP 3.4 SMSC account; enabled when {@code host} is set. */
     public record Smpp(String host, @DefaultValue("2775") int port, String systemId, String password,

@@ -25,9 +25,16 @@ import java.lang.annotation.Target;
         "recaudo.contact.smtp.host=127.0.0.1",
         "recaudo.contact.smtp.port=" + ContactIntegrationTest.SMTP_PORT,
         "recaudo.contact.smtp.auth=false",
+        "recaudo.contact.smtp.bounce-host=127.0.0.1",
+        "recaudo.contact.smtp.bounce-port=" + ContactIntegrationTest.IMAP_PORT,
+        "recaudo.contact.smtp.bounce-protocol=imap",
+        "recaudo.contact.smtp.bounce-user=bounces",
+        "recaudo.contact.smtp.bounce-password=secreto",
+        "recaudo.contact.smtp.bounce-poll-millis=3600000",
         "recaudo.contact.first-retry=PT0S",
         "recaudo.contact.sending-lease=PT1S"})
 public @interface ContactIntegrationTest {
     int SMPP_PORT = 40775;
     int SMTP_PORT = 40725;
+    int IMAP_PORT = 40743;
 }
