@@ -98,7 +98,8 @@ public class ContactTemplates {
     Map<String, String> values(long customerId) {
         Map<String, String> v = new HashMap<>(sampleValues());
         jdbc.sql("""
-                select c.name, c.customer_type, c.external_id, c.oldest_unpaid_due_date, o.name as org_name,
+                select c.name, c.customer_type, c.external_id,
+                       coalesce(c.oldest_unpaid_due_date, (select min(b.oldest_unpaid_due_date) from customer_balance b where b.customer_id = c.id)) as oldest_unpaid_due_date, o.name as org_name,
                        o.legal_name, o.collector_identification,
                        (select b.balance from customer_balance b where b.customer_id = c.id order by b.balance desc limit 1) as due,
                        (select b.currency from customer_balance b where b.customer_id = c.id order by b.balance desc limit 1) as currency,

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,12 +62,13 @@ class ContactApi {
         if (!problems.isEmpty()) return ResponseEntity.badRequest().body(new ApiError("invalid_request", problems));
         if (customer.isEmpty()) return notFound();
         var check = checks.check(customer.get(), channel, body.address(), at).orElseThrow();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("allowed", check.allowed());
-        out.put("reasons", check.reasons());
-        out.put("nextAllowedAt", check.nextAllowedAt());
-        return ResponseEntity.ok(out);
+        return ResponseEntity.ok(new CheckResponse(check.allowed(), check.reasons(), check.nextAllowedAt()));
     }
+
+    /** nextAllowedAt is always written: null means the contact is never allowed (dropped). */
+    record CheckResponse(boolean allowed, List<ContactChecks.CheckReason> reasons,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+                         Instant nextAllowedAt) {}
 
     record MessageRequest(String customer, String channel, String address, Long template, String subject, String body,
                           String at) {}
