@@ -119,11 +119,13 @@ create table contact_inbox (
 );
 create index contact_inbox_open on contact_inbox(org_id, received_at) where handled_at is null;
 
--- What the sandbox provider "received": one row per idempotency key, so it can never receive a message twice.
+-- What the sandbox provider "received": one row per idempotency key; a second delivery of a key is
+-- counted in duplicates (tests assert it stays 0) instead of being received again.
 create table contact_sandbox_capture (
   idempotency_key uuid primary key,
   org_id          uuid not null references organization(id),
   message_id      bigint not null,
+  duplicates      int not null default 0,
   received_at     timestamptz not null default clock_timestamp()
 );
 

@@ -50,7 +50,7 @@ public class EmailBounces {
         try {
             pollOnce();
         } catch (MessagingException | IOException e) {
-            log.warn("Could not read the bounce mailbox", e);
+            log.warn("Could not read the bounce mailbox: {}", e.getMessage());
         }
     }
 

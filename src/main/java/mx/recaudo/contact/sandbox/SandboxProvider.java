@@ -26,9 +26,13 @@ class SandboxProvider implements ChannelProvider {
     private final JdbcClient system;
     private final JdbcTemplate batch;
 
-    SandboxProvider(@SystemDatabase JdbcClient system, @SystemDatabase DataSource systemDataSource) {
+    private final long delayMillis;
+
+    SandboxProvider(@SystemDatabase JdbcClient system, @SystemDatabase DataSource systemDataSource,
+                    @org.springframework.beans.factory.annotation.Value("${recaudo.contact.sandbox-delay-millis:0}") long delayMillis) {
         this.system = system;
         this.batch = new JdbcTemplate(systemDataSource);
+        this.delayMillis = delayMillis;
     }
 
     @Override
@@ -43,13 +47,29 @@ class SandboxProvider implements ChannelProvider {
 
     @Override
     public List<SendResult> send(List<OutboundMessage> messages) {
-        List<Object[]> rows = messages.stream().map(m -> new Object[]{m.idempotencyKey(), m.orgId(), m.id()}).toList();
-        batch.batchUpdate("""
-                insert into contact_sandbox_capture (idempotency_key, org_id, message_id) values (?, ?, ?)
-                on conflict (idempotency_key) do nothing""", rows);
         List<SendResult> results = new ArrayList<>();
+        if (delayMillis > 0) {
+            // a slow provider (crash tests): one message at a time, each committed when "received"
+            for (OutboundMessage m : messages) {
+                receive(List.<Object[]>of(new Object[]{m.idempotencyKey(), m.orgId(), m.id()}));
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                results.add(new SendResult.Accepted("sbx-" + m.id(), true));
+            }
+            return results;
+        }
+        receive(messages.stream().map(m -> new Object[]{m.idempotencyKey(), m.orgId(), m.id()}).toList());
         for (OutboundMessage m : messages) results.add(new SendResult.Accepted("sbx-" + m.id(), true));
         return results;
+    }
+
+    private void receive(List<Object[]> rows) {
+        batch.batchUpdate("""
+                insert into contact_sandbox_capture (idempotency_key, org_id, message_id) values (?, ?, ?)
+                on conflict (idempotency_key) do update set duplicates = contact_sandbox_capture.duplicates + 1""", rows);
     }
 
     @Override
