@@ -72,8 +72,13 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
     private final InboundMessages inbound;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore window;
-    /** Receipts that arrived before their submit was recorded: retried after each batch. */
-    private final Map<String, String[]> earlyReceipts = new ConcurrentHashMap<>();
+    /**
+     * Receipts are queued by the session's reader and applied in batches by one background thread,
+     * so database work never slows the reading of submit responses.
+     */
+    private final java.util.concurrent.BlockingQueue<DeliveryReports.Report> receipts = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** Receipts that arrived before their submit was recorded, with the time they arrived. */
+    private final Map<String, Object[]> earlyReceipts = new ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService receiptRetries =
             Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("smpp-receipts").unstarted(r));
     private volatile SMPPSession session;
@@ -84,7 +89,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
         this.reports = reports;
         this.inbound = inbound;
         this.window = new Semaphore(Math.max(1, smpp.window()));
-        receiptRetries.scheduleWithFixedDelay(this::retryEarlyReceipts, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        receiptRetries.scheduleWithFixedDelay(this::applyReceipts, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -177,15 +182,24 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
      * A receipt can overtake the recording of its submit (the batch is recorded after the last
      * response): it waits here and is applied once the message id is known, for up to ten minutes.
      */
-    private void retryEarlyReceipts() {
-        long now = System.currentTimeMillis();
-        earlyReceipts.forEach((id, r) -> {
-            try {
-                if (reports.report("smpp", id, r[0], r[1]) || now - Long.parseLong(r[2]) > 600_000) earlyReceipts.remove(id);
-            } catch (RuntimeException e) {
-                log.debug("Receipt {} not applied yet", id, e);
+    private void applyReceipts() {
+        try {
+            long now = System.currentTimeMillis();
+            List<DeliveryReports.Report> batch = new ArrayList<>();
+            earlyReceipts.forEach((id, r) -> {
+                if (now - (long) r[1] > 600_000) earlyReceipts.remove(id);
+                else batch.add((DeliveryReports.Report) r[0]);
+            });
+            receipts.drainTo(batch, 5_000);
+            if (batch.isEmpty()) return;
+            Set<String> unknown = new java.util.HashSet<>(reports.reportAll("smpp", batch));
+            for (DeliveryReports.Report r : batch) {
+                if (!unknown.contains(r.providerMessageId())) earlyReceipts.remove(r.providerMessageId());
+                else earlyReceipts.putIfAbsent(r.providerMessageId(), new Object[]{r, now});
             }
-        });
+        } catch (RuntimeException e) {
+            log.warn("SMPP receipts not applied yet: {}", e.getMessage());
+        }
     }
 
     @Override
@@ -214,9 +228,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
                               || receipt.getFinalStatus() == DeliveryReceiptState.ACCEPTD ? null : "FAILED";
                     if (status == null) return;
                     String detail = receipt.getFinalStatus().name() + (receipt.getError() == null ? "" : " err " + receipt.getError());
-                    if (!reports.report("smpp", receipt.getId(), status, detail)) {
-                        earlyReceipts.put(receipt.getId(), new String[]{status, detail, Long.toString(System.currentTimeMillis())});
-                    }
+                    receipts.add(new DeliveryReports.Report(receipt.getId(), status, detail));
                 } catch (InvalidDeliveryReceiptException e) {
                     log.warn("Unreadable SMPP delivery receipt", e);
                 }

@@ -63,7 +63,7 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
     public final Queue<Submitted> submitted = new ConcurrentLinkedQueue<>();
     public final AtomicInteger binds = new AtomicInteger();
     public final AtomicInteger enquireLinks = new AtomicInteger();
-    private final AtomicLong ids = new AtomicLong(1000);
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1000);
     public volatile boolean receipts = true;
     private volatile boolean running = true;
 
