@@ -260,8 +260,7 @@ public class Payments {
         all.add(limit);
         return jdbc.sql("""
                 select p.*, c.external_id as customer_external_id, c.name as customer_name
-                  from payment p join customer c on c.id = p.customer_id
-                 where """ + where + " order by p.received_at desc, p.created_at desc limit ?")
+                  from payment p join customer c on c.id = p.customer_id""" + " where " + where + " order by p.received_at desc, p.created_at desc limit ?")
                 .params(all).query((rs, i) -> map(rs)).list();
     }
 
