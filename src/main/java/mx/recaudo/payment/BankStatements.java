@@ -135,8 +135,16 @@ public class BankStatements {
         List<PaymentPosted> events = new ArrayList<>();
         tx.executeWithoutResult(s -> {
             for (CsvRecord r : batch) {
-                counts.lines++;
                 long line = r.getStartingLineNumber();
+                String key = "bank:" + sha + ":" + line;
+                // A line posted by an earlier load of this file is a duplicate, whatever it would match today.
+                if (jdbc.sql("select exists (select 1 from payment where idempotency_key = ?)").param(key)
+                        .query(Boolean.class).single()) {
+                    counts.lines++;
+                    counts.duplicates++;
+                    continue;
+                }
+                counts.lines++;
                 String amountText = field(r, columns.amount());
                 String reference = field(r, columns.reference());
                 String clabe = field(r, columns.clabe());
@@ -175,7 +183,7 @@ public class BankStatements {
                 PostPayment command = new PostPayment(String.valueOf(customer.get()), amount.get(), currency,
                         paymentReference == null ? null : truncate(paymentReference, 100),
                         date.map(d -> d.atTime(12, 0).atZone(zone).toInstant()).orElse(null),
-                        "bank:" + sha + ":" + line, PostPayment.Channel.BANK_FILE);
+                        key, PostPayment.Channel.BANK_FILE);
                 Payments.Outcome outcome = payments.postInTransaction(customer.get(), command, actor);
                 if (outcome.posted().replayed()) {
                     counts.duplicates++;
