@@ -181,3 +181,24 @@ begin
 end
 $$;
 grant usage, select on all sequences in schema ${flyway:defaultSchema} to ${appRole};
+
+-- Payment links: a hosted checkout at a payment provider; its signed webhook posts the payment once.
+create table payment_link (
+  id                  uuid primary key,
+  org_id              uuid not null references organization(id),
+  customer_id         bigint not null references customer(id),
+  amount              numeric(19,2) not null check (amount > 0),
+  currency            char(3) not null,
+  provider            text not null,
+  provider_checkout_id text not null,
+  url                 text not null,
+  status              text not null check (status in ('OPEN','PAID','EXPIRED')),
+  payment_id          uuid references payment(id),
+  created_by          text not null,
+  created_at          timestamptz not null default now(),
+  paid_at             timestamptz,
+  unique (provider, provider_checkout_id)
+);
+alter table payment_link enable row level security;
+create policy tenant_isolation on payment_link using (org_id = recaudo_current_org()) with check (org_id = recaudo_current_org());
+grant select, insert, update, delete on payment_link to ${appRole};

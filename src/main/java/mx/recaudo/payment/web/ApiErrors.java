@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The API's error shape for the payment endpoints: {@code {"error", "problems": [{"field", "messageEs", "messageEn"}]}}. */
-@RestControllerAdvice(assignableTypes = {PaymentApi.class, BankStatementApi.class})
+@RestControllerAdvice(assignableTypes = {PaymentApi.class, BankStatementApi.class, PaymentLinkApi.class})
 class ApiErrors {
     @ExceptionHandler(Problem.Rejected.class)
     ResponseEntity<Map<String, Object>> rejected(Problem.Rejected e) {
