@@ -23,6 +23,45 @@ create function recaudo_current_org() returns uuid
   language sql stable
   as $$ select nullif(current_setting('recaudo.org_id', true), '')::uuid $$;
 
+-- Customer search for the portfolio list (see the comment inside).
+create function recaudo_customer_search(q text, after_name text, after_id bigint, lim int)
+  returns setof bigint
+  language plpgsql stable security definer set search_path = ${flyway:defaultSchema} rows 200
+  as $$
+  declare
+    org uuid := recaudo_current_org();
+    escaped text := replace(replace(replace(q, '\', '\\'), '%', '\%'), '_', '\_');
+    candidates text;
+    ids bigint[];
+  begin
+    if org is null or q is null or q = '' then return; end if;
+    -- Runs as the owner with the organization as an explicit condition: under row-level security
+    -- LIKE and trigram operators (not leakproof) cannot use their indexes. Literal patterns
+    -- (EXECUTE) let the planner use the RFC prefix and name trigram indexes.
+    candidates := format(
+      'select id from customer where org_id = %L and external_id = %L
+        union select id from customer where org_id = %L and tax_id like %L
+        union select id from customer where org_id = %L and name ilike %L',
+      org, q, org, upper(escaped) || '%', org, '%' || escaped || '%');
+    if lim is null then
+      return query execute candidates;
+      return;
+    end if;
+    execute format('select array(select id from customer where org_id = %L and name ilike %L limit 5001)',
+                   org, '%' || escaped || '%') into ids;
+    if cardinality(ids) <= 5000 then
+      return query execute candidates;
+      return;
+    end if;
+    -- A common name: walking the name order finds a page of matches at once.
+    return query execute format(
+      'select id from customer where org_id = %L and name ilike %L
+          and (%L::text is null or (name, id) > (%L::text, %L::bigint))
+        order by name, id limit %s',
+      org, '%' || escaped || '%', after_name, after_name, after_id, lim);
+  end
+  $$;
+
 create table organization (
   id               uuid primary key,
   slug             text not null unique,
@@ -121,6 +160,14 @@ create table obligation (
   unique (org_id, external_id)
 );
 create index obligation_customer on obligation(customer_id);
+
+-- The products an organization's obligations name, for the portfolio filter (a distinct over the
+-- obligations would read them all).
+create table product_catalog (
+  org_id uuid not null,
+  name   text not null,
+  primary key (org_id, name)
+);
 
 -- Per customer and currency: what is owed and since when (kept current by every write to obligations).
 create table customer_balance (
@@ -223,7 +270,7 @@ create trigger audit_event_no_update before update or delete on audit_event
 do $$
 declare t text;
 begin
-  foreach t in array array['app_user','api_token','customer','contact_point','obligation','customer_balance',
+  foreach t in array array['app_user','api_token','customer','contact_point','obligation','customer_balance','product_catalog',
                            'column_mapping','import_job','import_file_chunk','import_issue','audit_event']
   loop
     execute format('alter table %I enable row level security', t);

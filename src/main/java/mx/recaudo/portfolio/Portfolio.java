@@ -53,10 +53,16 @@ public class Portfolio {
                         + " and channel in ('PHONE','WHATSAPP') and value = :phone)");
                 p.put("phone", phone.get());
             } else {
-                sql.append(" and (c.external_id = :q or c.tax_id like :taxPrefix or c.name ilike :namePart)");
+                // The database function finds the candidates through the indexes that row-level security
+                // would otherwise keep from LIKE and trigram matching; alone (no other filter) it also
+                // pages, so a common name costs one page of the name order, not every match.
+                boolean alone = s.bucket() == null && s.product() == null && s.currency() == null
+                        && s.minBalance() == null && s.maxBalance() == null;
+                sql.append(" and c.id = any (array(select recaudo_customer_search(:q::text, :searchAfterName::text, :searchAfterId::bigint, :searchLimit::int)))");
+                p.put("searchAfterName", alone ? s.afterName() : null);
+                p.put("searchAfterId", alone ? s.afterId() : null);
+                p.put("searchLimit", alone ? s.pageSize() + 1 : null);
                 p.put("q", q);
-                p.put("taxPrefix", escapeLike(q.toUpperCase(Locale.ROOT)) + "%");
-                p.put("namePart", "%" + escapeLike(q) + "%");
             }
         }
         if (s.bucket() != null) {
@@ -76,7 +82,9 @@ public class Portfolio {
             p.put("product", s.product());
         }
         if (s.minBalance() != null || s.maxBalance() != null || s.currency() != null) {
-            sql.append(" and exists (select 1 from customer_balance b where b.customer_id = c.id");
+            // A correlated test per row of the name-ordered scan: the page stops at its 50th match instead
+            // of gathering every customer in the range and sorting them all by name.
+            sql.append(" and (select true from customer_balance b where b.customer_id = c.id");
             if (s.currency() != null) {
                 sql.append(" and b.currency = :currency");
                 p.put("currency", s.currency().toUpperCase(Locale.ROOT));
@@ -89,7 +97,7 @@ public class Portfolio {
                 sql.append(" and b.balance <= :maxBalance");
                 p.put("maxBalance", s.maxBalance());
             }
-            sql.append(")");
+            sql.append(" limit 1)");
         }
         if (s.afterName() != null && s.afterId() != null) {
             sql.append(" and (c.name, c.id) > (:afterName, :afterId)");
@@ -117,12 +125,9 @@ public class Portfolio {
         return jdbc.sql("select id from customer where external_id = ?").param(externalId).query(Long.class).optional();
     }
 
-    /** Distinct products of open obligations, for the list's filter. */
+    /** The products the organization's obligations name, for the list's filter. */
     public List<String> products() {
-        return jdbc.sql("""
-                select distinct product from obligation
-                 where product is not null and status in ('ACTIVE','DISPUTED','IN_ARRANGEMENT','LEGAL')
-                 order by product limit 200""").query(String.class).list();
+        return jdbc.sql("select name from product_catalog order by name limit 500").query(String.class).list();
     }
 
     public Optional<CustomerView> customer(long id) {
@@ -194,10 +199,6 @@ public class Portfolio {
         } catch (NumberParseException e) {
             return Optional.empty();
         }
-    }
-
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Instant instant(Timestamp t) {

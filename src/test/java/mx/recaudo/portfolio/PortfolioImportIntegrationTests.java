@@ -184,6 +184,37 @@ class PortfolioImportIntegrationTests {
         assertThat(lines).anyMatch(l -> l.startsWith("2,original_amount,abc,ERROR,"));
     }
 
+    @Test
+    void thePortfolioIsFoundByNamePartRfcPrefixExternalIdOrPhoneAndPagesInNameOrder() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 7; i++) {
+            csv.append("S").append(i).append(",Lucía Hernández ").append((char) ('A' + i)).append(",PERSON,HELU80010")
+                    .append(i).append("AB1,,33 3123 456").append(i).append(",,,,Jalisco,44100,SF-").append(i)
+                    .append(",INVOICE,Internet,MXN,100,").append(i * 100).append(",2025-01-01,2025-02-01\n");
+        }
+        csv.append("Z9,Zacarías Núñez,PERSON,NUZA800101AB1,,55 9999 0000,,,,CDMX,06000,ZF-1,INVOICE,Internet,USD,100,50,2025-01-01,2025-02-01\n");
+        importText(csv.toString(), ImportMode.UPSERT);
+        TenantContext.run(org.id(), () -> {
+            assertThat(names(portfolio.search(CustomerSearch.firstPage("hernández")))).hasSize(7);
+            assertThat(names(portfolio.search(CustomerSearch.firstPage("nuza")))).containsExactly("Zacarías Núñez");
+            assertThat(names(portfolio.search(CustomerSearch.firstPage("Z9")))).containsExactly("Zacarías Núñez");
+            assertThat(names(portfolio.search(CustomerSearch.firstPage("55 9999 0000")))).containsExactly("Zacarías Núñez");
+            assertThat(names(portfolio.search(CustomerSearch.firstPage("100%")))).isEmpty();
+            var first = portfolio.search(new CustomerSearch("Hernández", null, null, null, null, null, null, null, 3));
+            assertThat(first.hasNext()).isTrue();
+            var second = portfolio.search(new CustomerSearch("Hernández", null, null, null, null, null,
+                    first.last().name(), first.last().id(), 3));
+            assertThat(names(second)).doesNotContainAnyElementsOf(names(first)).hasSize(3);
+            var withBalance = portfolio.search(new CustomerSearch("Hernández", null, null, "MXN",
+                    new BigDecimal("300"), new BigDecimal("500"), null, null, 50));
+            assertThat(withBalance.items()).extracting(CustomerSummary::externalId).containsExactly("S3", "S4", "S5");
+        });
+    }
+
+    private static List<String> names(CustomerPage page) {
+        return page.items().stream().map(CustomerSummary::name).toList();
+    }
+
     private List<ImportIssueRow> issues(ImportJob job) {
         return TenantContext.call(org.id(), () -> jdbc.query(
                 "select row_no, column_name, severity, reason_es, reason_en from import_issue where import_id = ?",

@@ -181,6 +181,13 @@ final class PortfolioBatchWriter implements AutoCloseable {
                 obligationsUpdated = rs.getLong(2);
             }
         }
+        try (PreparedStatement ps = connection.prepareStatement("""
+                insert into product_catalog (org_id, name)
+                select distinct ?, product from stg_row where product is not null
+                on conflict do nothing""")) {
+            ps.setObject(1, org);
+            ps.executeUpdate();
+        }
         if (trackSeen) {
             try (Statement st = connection.createStatement()) {
                 st.execute("insert into import_seen select o_ext from stg_row on conflict do nothing");
