@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "recaudo.contact.dispatch-enabled=false",
+        "recaudo.db.pool-size=4",
         "recaudo.contact.routes.sms=smpp",
         "recaudo.contact.routes.email=smtp",
         "recaudo.contact.smpp.host=127.0.0.1",
