@@ -39,8 +39,9 @@ public record ContactProperties(@DefaultValue("true") boolean dispatchEnabled,
                 new Smpp(null, 2775, null, null, "", 10, 30_000, 5_000, "RECAUDO"));
     }
 
+    /** The provider of a channel: its route, else the {@code default} route, else the sandbox. */
     public String providerFor(Channel channel) {
-        return routes.getOrDefault(channel.name().toLowerCase(Locale.ROOT), "sandbox");
+        return routes.getOrDefault(channel.name().toLowerCase(Locale.ROOT), routes.getOrDefault("default", "sandbox"));
     }
 
     public double rateOf(String provider) {

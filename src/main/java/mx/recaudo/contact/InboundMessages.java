@@ -65,7 +65,10 @@ public class InboundMessages {
             jdbc.sql("""
                     with last as (select id from contact_message where customer_id = ? and channel = ? and address = ?
                                     and status in ('SENT','DELIVERED','READ') order by id desc limit 1)
-                    update contact_message m set status = 'ANSWERED', updated_at = now() from last where m.id = last.id""")
+                    , upd as (update contact_message m set status = 'ANSWERED', updated_at = now() from last where m.id = last.id
+                              returning m.id, m.org_id, m.customer_id, m.channel)
+                    insert into contact_event (org_id, customer_id, message_id, kind, channel, status)
+                    select org_id, customer_id, id, 'STATUS', channel, 'ANSWERED' from upd""")
                     .params(s.customerId(), channel.name(), address).update();
             return Outcome.INBOX;
         }))).toList();

@@ -96,4 +96,18 @@ class ContactApiIntegrationTests {
         assertThat(timeline.get("items").get(0).get("status").asText()).isEqualTo("QUEUED");
         assertThat(timeline.get("items").get(0).get("text").asText()).isEqualTo("Hola Ana");
     }
+
+    @Test
+    void anAdminSwitchesToRegulationFAndEditsItsHoursAndTheChecksFollow() throws Exception {
+        var response = http.put().uri("/api/v1/contact-profile").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", "US-REGF", "earliest", "09:00")).retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        JsonNode profile = json.readTree(http.get().uri("/api/v1/contact-profile").retrieve().body(String.class));
+        assertThat(profile.get("code").asText()).isEqualTo("US-REGF");
+        assertThat(profile.get("earliest").asText()).startsWith("09:00");
+        // Saturday 08:30 in Tijuana: Regulation F allows Saturdays, but the edited profile starts at 09:00
+        JsonNode r = post("/api/v1/contact-checks", Map.of("customer", "A-1", "channel", "SMS", "at", "2025-03-08T16:30:00Z"), 200);
+        assertThat(r.get("allowed").asBoolean()).isFalse();
+        assertThat(r.get("nextAllowedAt").asText()).isEqualTo("2025-03-08T17:00:00Z");
+    }
 }

@@ -16,6 +16,9 @@ import java.lang.annotation.Target;
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "recaudo.contact.dispatch-enabled=false",
+        "recaudo.db.pool-size=4",
+        "recaudo.contact.sandbox-name=" + ContactIntegrationTest.SANDBOX,
+        "recaudo.contact.routes.default=" + ContactIntegrationTest.SANDBOX,
         "recaudo.contact.routes.sms=smpp",
         "recaudo.contact.routes.email=smtp",
         "recaudo.contact.smpp.host=127.0.0.1",
@@ -35,6 +38,11 @@ import java.lang.annotation.Target;
         "recaudo.contact.first-retry=PT0S",
         "recaudo.contact.sending-lease=PT1S"})
 public @interface ContactIntegrationTest {
+    /**
+     * The sandbox under another name, so that the background dispatchers of other test contexts
+     * (which run the plain "sandbox") never take these tests' messages.
+     */
+    String SANDBOX = "sandbox-it";
     int SMPP_PORT = 40775;
     int SMTP_PORT = 40725;
     int IMAP_PORT = 40743;

@@ -46,7 +46,7 @@ class ContactOutboxIntegrationTests {
     }
 
     void drain() {
-        while (dispatcher.dispatchOnce("sandbox") > 0) { }
+        while (dispatcher.dispatchOnce(ContactIntegrationTest.SANDBOX) > 0) { }
     }
 
     @Test

@@ -69,7 +69,7 @@ class DispatcherCrashIntegrationTests {
 
         Thread.sleep(1200); // past the sending lease (1 s in tests): the dead node's claims are reconciled
         dispatcher.reconcileStale();
-        while (dispatcher.dispatchOnce("sandbox") > 0) { }
+        while (dispatcher.dispatchOnce(ContactIntegrationTest.SANDBOX) > 0) { }
 
         // received before the kill but recorded by nobody: reconciled by key to SENT; the rest DELIVERED
         long reconciled = count("select count(*) from contact_message where org_id = ? and status = 'SENT'", id);

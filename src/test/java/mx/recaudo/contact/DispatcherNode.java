@@ -12,7 +12,9 @@ public final class DispatcherNode {
         new SpringApplicationBuilder(RecaudoApplication.class).web(WebApplicationType.NONE)
                 .properties("recaudo.contact.dispatch-enabled=true", "recaudo.contact.poll-millis=50",
                         "recaudo.contact.batch-size=40", "recaudo.contact.sandbox-delay-millis=3",
-                        "recaudo.import.poll-millis=3600000")
+                        "recaudo.import.poll-millis=3600000", "recaudo.db.pool-size=4",
+                        "recaudo.contact.sandbox-name=" + ContactIntegrationTest.SANDBOX,
+                        "recaudo.contact.routes.default=" + ContactIntegrationTest.SANDBOX)
                 .run(args);
     }
 }

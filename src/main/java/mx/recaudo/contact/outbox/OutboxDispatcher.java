@@ -224,16 +224,21 @@ public class OutboxDispatcher {
         return d.compareTo(properties.maxRetry()) > 0 ? properties.maxRetry() : d;
     }
 
-    /** Messages whose node died while they were SENDING: ask the provider by idempotency key. */
+    /**
+     * Messages whose node died while they were SENDING: ask the provider by idempotency key. Only
+     * messages of providers this node has are taken (a node never judges another provider's messages).
+     */
     public int reconcileStale() {
         Instant now = clock.instant();
         List<Object[]> stale = system.sql("""
                 update contact_message m set claimed_by = ?, claimed_at = ?
                  where m.id in (select id from contact_message where status = 'SENDING' and claimed_at < ?
+                                   and provider = any(?)
                                  order by claimed_at limit 500 for update skip locked)
                 returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
                           m.attempts, m.kind, m.time_zone, m.provider""")
-                .params(worker, Timestamp.from(now), Timestamp.from(now.minus(properties.sendingLease())))
+                .params(worker, Timestamp.from(now), Timestamp.from(now.minus(properties.sendingLease())),
+                        providers.keySet().toArray(String[]::new))
                 .query((rs, i) -> new Object[]{new OutboundMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
                         Channel.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getObject(8, UUID.class), rs.getInt(9), rs.getString(10), rs.getString(11)), rs.getString(12)})

@@ -27,17 +27,21 @@ class SandboxProvider implements ChannelProvider {
     private final JdbcTemplate batch;
 
     private final long delayMillis;
+    private final String name;
 
     SandboxProvider(@SystemDatabase JdbcClient system, @SystemDatabase DataSource systemDataSource,
-                    @org.springframework.beans.factory.annotation.Value("${recaudo.contact.sandbox-delay-millis:0}") long delayMillis) {
+                    @org.springframework.beans.factory.annotation.Value("${recaudo.contact.sandbox-delay-millis:0}") long delayMillis,
+                    @org.springframework.beans.factory.annotation.Value("${recaudo.contact.sandbox-name:sandbox}") String name) {
         this.system = system;
         this.batch = new JdbcTemplate(systemDataSource);
         this.delayMillis = delayMillis;
+        this.name = name;
     }
 
+    /** "sandbox" unless {@code recaudo.contact.sandbox-name} says otherwise (tests keep their messages apart). */
     @Override
     public String name() {
-        return "sandbox";
+        return name;
     }
 
     @Override

@@ -12,6 +12,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import mx.recaudo.contact.guard.FrequencyCap;
+import mx.recaudo.contact.guard.JurisdictionProfile;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,9 +46,11 @@ class ContactApi {
     private final ContactOptOuts optOuts;
     private final ContactTemplates templates;
     private final ContactTimeline timeline;
+    private final mx.recaudo.contact.ContactProfiles profiles;
 
     ContactApi(Portfolio portfolio, ContactChecks checks, ContactOutbox outbox, ContactOptOuts optOuts,
-               ContactTemplates templates, ContactTimeline timeline) {
+               ContactTemplates templates, ContactTimeline timeline, mx.recaudo.contact.ContactProfiles profiles) {
+        this.profiles = profiles;
         this.portfolio = portfolio;
         this.checks = checks;
         this.outbox = outbox;
@@ -75,6 +85,7 @@ class ContactApi {
 
     /** Plans a message through the guard: 201 with its id, status (QUEUED or BLOCKED), reasons and moment. */
     @PostMapping("/contact-messages")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','AGENT','API_CLIENT')")
     ResponseEntity<?> plan(@RequestBody(required = false) MessageRequest body) {
         List<ApiError.FieldProblem> problems = new ArrayList<>();
         if (body == null) body = new MessageRequest(null, null, null, null, null, null, null);
@@ -97,6 +108,7 @@ class ContactApi {
     record OptOutRequest(String channel, String address) {}
 
     @PostMapping("/customers/{externalId}/opt-outs")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','AGENT','API_CLIENT')")
     ResponseEntity<?> optOut(@PathVariable String externalId, @RequestBody(required = false) OptOutRequest body) {
         List<ApiError.FieldProblem> problems = new ArrayList<>();
         Channel channel = channel(body == null ? null : body.channel(), problems);
@@ -124,6 +136,7 @@ class ContactApi {
                            String subject, String body) {}
 
     @PostMapping("/contact-templates")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
     ResponseEntity<?> saveTemplate(@RequestBody(required = false) TemplateRequest body) {
         List<ApiError.FieldProblem> problems = new ArrayList<>();
         if (body == null) body = new TemplateRequest(null, null, null, null, null, null, null);
@@ -154,6 +167,48 @@ class ContactApi {
         Optional<Long> c = portfolio.findIdByExternalId(customer);
         if (c.isEmpty() || templates.find(id).isEmpty()) return notFound();
         return ResponseEntity.ok(templates.preview(id, c.get()));
+    }
+
+    /** The organization's jurisdiction profile with its editable values. */
+    @GetMapping("/contact-profile")
+    JurisdictionProfile profile() {
+        return profiles.current();
+    }
+
+    record ProfileRequest(String code, String earliest, String latest, List<String> days, Boolean mexicanHolidays,
+                          List<CapRequest> caps, Integer pauseAfterConversation, List<String> optOutLine,
+                          Boolean firstContactDisclosures) {}
+
+    record CapRequest(String channel, int max, String window) {}
+
+    /** Picks a built-in profile ({@code code} alone) or edits its values; audited. */
+    @PutMapping("/contact-profile")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<?> saveProfile(@RequestBody ProfileRequest r) {
+        JurisdictionProfile base;
+        try {
+            base = JurisdictionProfile.byCode(r.code());
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(ApiError.of("invalid_request", "code",
+                    "Perfil desconocido: MX-CONDUSEF, MX-PROFECO o US-REGF", "Unknown profile: MX-CONDUSEF, MX-PROFECO or US-REGF"));
+        }
+        try {
+            JurisdictionProfile p = new JurisdictionProfile(base.code(),
+                    r.earliest() == null ? base.earliest() : LocalTime.parse(r.earliest()),
+                    r.latest() == null ? base.latest() : LocalTime.parse(r.latest()),
+                    r.days() == null ? base.days() : r.days().stream().map(d -> DayOfWeek.valueOf(d.toUpperCase(java.util.Locale.ROOT))).collect(Collectors.toSet()),
+                    r.mexicanHolidays() == null ? base.mexicanHolidays() : r.mexicanHolidays(),
+                    r.caps() == null ? base.caps() : r.caps().stream().map(c -> new FrequencyCap(Channel.parse(c.channel()), c.max(), Duration.parse(c.window()))).toList(),
+                    r.pauseAfterConversation() == null ? base.pauseAfterConversation() : r.pauseAfterConversation(),
+                    r.optOutLine() == null ? base.optOutLine() : r.optOutLine().stream().map(Channel::parse).collect(Collectors.toSet()),
+                    r.firstContactDisclosures() == null ? base.firstContactDisclosures() : r.firstContactDisclosures());
+            profiles.save(p);
+            return ResponseEntity.ok(p);
+        } catch (RuntimeException e) {
+            return ResponseEntity.badRequest().body(ApiError.of("invalid_request", "profile",
+                    "Valores no válidos (horas HH:MM, días MONDAY…, ventanas ISO-8601 como P7D): " + e.getMessage(),
+                    "Invalid values (hours HH:MM, days MONDAY…, windows ISO-8601 like P7D): " + e.getMessage()));
+        }
     }
 
     private Optional<Long> customer(String externalId, List<ApiError.FieldProblem> problems) {
