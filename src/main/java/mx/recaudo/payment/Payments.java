@@ -140,9 +140,8 @@ public class Payments {
         Map<Long, OpenObligation> byId = open.stream().collect(Collectors.toMap(OpenObligation::id, o -> o));
         for (Share share : allocation.shares()) {
             OpenObligation o = byId.get(share.obligationId());
-            int installment = jdbc.sql("""
-                    select count(distinct a.payment_id) + 1 from payment_allocation a join payment p on p.id = a.payment_id
-                     where a.obligation_id = ? and p.status = 'POSTED'""").param(o.id()).query(Integer.class).single();
+            int installment = jdbc.sql("select count(*) + 1 from payment_allocation where obligation_id = ? and not reversed")
+                    .param(o.id()).query(Integer.class).single();
             obligations.reduceBalance(o.id(), share.total());
             components.reduce(o.id(), share.fees(), share.interest());
             jdbc.sql("""
@@ -209,6 +208,7 @@ public class Payments {
                     obligations.changeStatus(line.obligationId(), line.previousStatus());
                 }
             }
+            jdbc.sql("update payment_allocation set reversed = true where payment_id = ?").param(paymentId).update();
             Instant at = clock.instant();
             jdbc.sql("update payment set status = 'REVERSED', reversed_at = ?, reversed_by = ?, reversal_reason = ? where id = ?")
                     .params(Timestamp.from(at), actor, reason.strip(), paymentId).update();
