@@ -60,7 +60,6 @@ create table payment_allocation (
   interest_paid          numeric(19,2) not null default 0,
   principal_paid         numeric(19,2) not null default 0,
   previous_status        text not null,
-  reversed               boolean not null default false,
   check (previous_balance - amount = remaining_balance),
   check (fees_paid + interest_paid + principal_paid = amount)
 );

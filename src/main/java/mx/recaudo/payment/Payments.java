@@ -140,7 +140,11 @@ public class Payments {
         Map<Long, OpenObligation> byId = open.stream().collect(Collectors.toMap(OpenObligation::id, o -> o));
         for (Share share : allocation.shares()) {
             OpenObligation o = byId.get(share.obligationId());
-            int installment = jdbc.sql("select count(*) + 1 from payment_allocation where obligation_id = ? and not reversed")
+            // Per allocation row of this obligation, its payment's status by primary key: a plan that stays
+            // small however many payments the organization has (a join let the planner scan them all).
+            int installment = jdbc.sql("""
+                    select count(*) + 1 from payment_allocation a where a.obligation_id = ?
+                       and (select p.status from payment p where p.id = a.payment_id) = 'POSTED'""")
                     .param(o.id()).query(Integer.class).single();
             obligations.reduceBalance(o.id(), share.total());
             components.reduce(o.id(), share.fees(), share.interest());
@@ -208,7 +212,6 @@ public class Payments {
                     obligations.changeStatus(line.obligationId(), line.previousStatus());
                 }
             }
-            jdbc.sql("update payment_allocation set reversed = true where payment_id = ?").param(paymentId).update();
             Instant at = clock.instant();
             jdbc.sql("update payment set status = 'REVERSED', reversed_at = ?, reversed_by = ?, reversal_reason = ? where id = ?")
                     .params(Timestamp.from(at), actor, reason.strip(), paymentId).update();
