@@ -140,9 +140,12 @@ public class Payments {
         Map<Long, OpenObligation> byId = open.stream().collect(Collectors.toMap(OpenObligation::id, o -> o));
         for (Share share : allocation.shares()) {
             OpenObligation o = byId.get(share.obligationId());
+            // Per allocation row of this obligation, its payment's status by primary key: a plan that stays
+            // small however many payments the organization has (a join let the planner scan them all).
             int installment = jdbc.sql("""
-                    select count(distinct a.payment_id) + 1 from payment_allocation a join payment p on p.id = a.payment_id
-                     where a.obligation_id = ? and p.status = 'POSTED'""").param(o.id()).query(Integer.class).single();
+                    select count(*) + 1 from payment_allocation a where a.obligation_id = ?
+                       and (select p.status from payment p where p.id = a.payment_id) = 'POSTED'""")
+                    .param(o.id()).query(Integer.class).single();
             obligations.reduceBalance(o.id(), share.total());
             components.reduce(o.id(), share.fees(), share.interest());
             jdbc.sql("""
