@@ -255,9 +255,13 @@ public class CollectionRuns {
                     .param(runId).query((rs, i) -> new RunHeader(rs.getObject(1, LocalDate.class), rs.getBoolean(2),
                             rs.getInt(3), rs.getInt(4), rs.getString(5))).single();
             DailyPlanner planner = planner(org, run.segVersion(), run.stratVersion());
+            long t0 = System.nanoTime();
             Map<Long, LadderStore.Stored> states = LadderStore.loadRange(jdbc, from, to);
+            long t1 = System.nanoTime();
+            List<PortfolioFact> chunkFacts = facts.owingBetween(from, to);
+            long t2 = System.nanoTime();
             CopyBuffer rows = new CopyBuffer();
-            for (PortfolioFact f : facts.owingBetween(from, to)) {
+            for (PortfolioFact f : chunkFacts) {
                 LadderStore.Stored stored = states.get(f.customerId());
                 LadderState state = stored == null ? null : stored.state();
                 if (!run.dryRun() && state != null && !state.asOf().isBefore(run.asOf())) continue;
@@ -266,7 +270,12 @@ public class CollectionRuns {
             }
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
+                long t3 = System.nanoTime();
                 long[] counts = write(c, org, runId, run, rows);
+                if (log.isDebugEnabled()) {
+                    log.debug("chunk {}: states {} ms, facts {} ms, plan {} ms, write {} ms", chunkNo, (t1 - t0) / 1_000_000,
+                            (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+                }
                 int done = jdbc.sql("update collection_run_chunk set status = 'DONE', heartbeat_at = now() where run_id = ? and chunk_no = ? and status = 'RUNNING' and worker = ?")
                         .params(runId, chunkNo, workerName).update();
                 if (done != 1) {
@@ -317,7 +326,9 @@ public class CollectionRuns {
             st.execute("create temp table if not exists stg_claimed (customer_id bigint primary key) on commit delete rows");
         }
         long staged = rows.rows();
+        long w0 = System.nanoTime();
         rows.copyInto(c, "copy stg_decision from stdin");
+        long w1 = System.nanoTime();
         long customers;
         long actions = 0;
         long tasks = 0;
@@ -348,6 +359,7 @@ public class CollectionRuns {
                 ps.setObject(2, run.asOf());
                 customers = ps.executeUpdate();
             }
+            if (log.isDebugEnabled()) log.debug("copy {} ms, ladder upsert {} ms", (w1 - w0) / 1_000_000, (System.nanoTime() - w1) / 1_000_000);
             try (PreparedStatement ps = c.prepareStatement("""
                     with ins as (
                       insert into planned_action (org_id, run_id, customer_id, as_of, step_key, action_type, channel,
