@@ -24,16 +24,16 @@ import java.util.UUID;
  * The daily run over N customers (default 1,000,000, about 1.5 obligations each), end to end:
  * facts read, segmentation, strategy, planned actions, agent tasks, ladder state and history all
  * written. Loads the portfolio through the real importer first (timed apart). Run with -Xmx1g.
- * Args: customers workers [jdbcUrl]
+ * Args: customers workers
  */
 public final class RunBenchmark {
     public static void main(String[] args) throws Exception {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int workers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        String url = args.length > 2 ? args[2] : "jdbc:postgresql://127.0.0.1:5432/recaudo_bench_strategy";
+        // The database comes from RECAUDO_DB_URL (run.sh sets it); empty = embedded PostgreSQL under target/bench-data.
         SpringApplication app = new SpringApplication(RecaudoApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(Map.of("recaudo.db.url", url, "recaudo.workers.enabled", "false",
+        app.setDefaultProperties(Map.of("recaudo.workers.enabled", "false",
                 "logging.level.root", "WARN", "logging.level.mx.recaudo.strategy", System.getProperty("bench.log", "INFO"), "recaudo.data-dir", "target/bench-data"));
         var context = app.run();
         IdentityManagement identity = context.getBean(IdentityManagement.class);

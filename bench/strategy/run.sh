@@ -10,4 +10,4 @@ JAVA=${RECAUDO_JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
 CP="target/classes:$(cat target/bench-classpath.txt)"
 mkdir -p target/bench
 "${JAVA%java}javac" -d target/bench -cp "$CP" bench/strategy/RunBenchmark.java
-exec "$JAVA" ${BENCH_OPTS:-} -Xmx1g -XX:+UseParallelGC -cp "target/bench:$CP" RunBenchmark "${1:-1000000}" "${2:-2}"
+RECAUDO_DB_URL=${RECAUDO_DB_URL:-jdbc:postgresql://127.0.0.1:5432/recaudo_bench_strategy} exec "$JAVA" ${BENCH_OPTS:-} -Xmx1g -XX:+UseParallelGC -cp "target/bench:$CP" RunBenchmark "${1:-1000000}" "${2:-2}"
