@@ -102,6 +102,10 @@ public class CollectionRuns {
     }
 
     UUID startNew(LocalDate asOf, boolean dryRun, String source, String actor) {
+        return startNew(asOf, dryRun, source, actor, chunkSize);
+    }
+
+    UUID startNew(LocalDate asOf, boolean dryRun, String source, String actor, int chunkSize) {
         SegmentationRules seg = dryRun ? segmentations.active() : segmentations.activePublishing(actor);
         StrategySet strat = dryRun ? strategies.active() : strategies.activePublishing(actor);
         List<Long> starts = facts.chunkStarts(chunkSize);
@@ -212,6 +216,11 @@ public class CollectionRuns {
 
     /** Claims one pending chunk of any organization's run (or one whose worker died) and plans it. */
     public boolean workOnce() {
+        return workOnce(staleSeconds);
+    }
+
+    /** Like {@link #workOnce()}, taking over chunks whose worker has been silent for {@code staleSeconds}. */
+    boolean workOnce(int staleSeconds) {
         record Claim(UUID runId, int chunkNo, UUID org, long from, long to) {}
         Optional<Claim> claim = system.sql("""
                 update collection_run_chunk k set status = 'RUNNING', worker = ?, heartbeat_at = now()
@@ -241,7 +250,11 @@ public class CollectionRuns {
 
     /** Works until no chunk is left to claim (command line, tests). */
     public void workUntilIdle() {
-        while (workOnce()) {
+        workUntilIdle(staleSeconds);
+    }
+
+    void workUntilIdle(int staleSeconds) {
+        while (workOnce(staleSeconds)) {
             // keep going
         }
     }
