@@ -1,5 +1,8 @@
 -- Recaudo foundation schema: organizations, identity, portfolio, imports, audit.
--- Tenant tables carry org_id and are protected by row-level security. The application works
+-- Tenant tables carry org_id and are protected by row-level security. The large portfolio tables
+-- (customer, contact_point, obligation, customer_balance) have no foreign key to organization: a
+-- per-row trigger on every import row costs more than it protects, organizations are never deleted,
+-- and the policies already refuse rows of another organization. The application works
 -- through the role ${appRole} (SET ROLE on every connection checkout), which is not the owner of
 -- the tables, so the policies always apply to it; only Flyway and a few system lookups
 -- (log-in, API token, job claiming) run as the owner.
@@ -60,7 +63,7 @@ create table api_token (
 
 create table customer (
   id                     bigint generated always as identity primary key,
-  org_id                 uuid not null references organization(id),
+  org_id                 uuid not null,
   external_id            text not null,
   name                   text not null,
   customer_type          text not null check (customer_type in ('PERSON','COMPANY')),
@@ -83,7 +86,7 @@ create index customer_name_trgm on customer using gin (name gin_trgm_ops);
 
 create table contact_point (
   id           bigint generated always as identity primary key,
-  org_id       uuid not null references organization(id),
+  org_id       uuid not null,
   customer_id  bigint not null references customer(id) on delete cascade,
   channel      text not null check (channel in ('PHONE','EMAIL','WHATSAPP')),
   value        text not null,
@@ -98,7 +101,7 @@ create index contact_point_lookup on contact_point(org_id, channel, value);
 
 create table obligation (
   id              bigint generated always as identity primary key,
-  org_id          uuid not null references organization(id),
+  org_id          uuid not null,
   customer_id     bigint not null references customer(id),
   external_id     text not null,
   kind            text not null check (kind in ('INVOICE','LOAN_INSTALLMENT','PROMISSORY_NOTE','CARD','SERVICE')),
@@ -121,7 +124,7 @@ create index obligation_customer on obligation(customer_id);
 
 -- Per customer and currency: what is owed and since when (kept current by every write to obligations).
 create table customer_balance (
-  org_id                 uuid not null references organization(id),
+  org_id                 uuid not null,
   customer_id            bigint not null references customer(id) on delete cascade,
   currency               char(3) not null,
   balance                numeric(19,2) not null,

@@ -8,10 +8,12 @@ import java.util.Map;
 /** The launcher's sub-commands, turned into Spring properties. */
 public record CommandLine(String command, Map<String, Object> properties, String[] springArgs, String error) {
     public static final String USAGE = """
-            Usage: recaudo [serve | demo | import --file FILE [--mode UPSERT|SNAPSHOT] [--mapping NAME|JSON] [--org SLUG]]
+            Usage: recaudo [serve | demo | import --file FILE [--mode UPSERT|SNAPSHOT] [--mapping NAME|JSON] [--org SLUG]
+                                   | run [--as-of YYYY-MM-DD] [--dry-run] [--org SLUG]]
               serve   web UI and REST API (default)
               demo    the same, with a demo organization and a synthetic Mexican portfolio
-              import  imports a CSV, XLSX or CFDI zip and exits (exit code 0 done, 2 file unusable, 1 error)""";
+              import  imports a CSV, XLSX or CFDI zip and exits (exit code 0 done, 2 file unusable, 1 error)
+              run     the daily collection run for an as-of date (default: today in the organization's zone)""";
 
     public static CommandLine parse(String[] args) {
         List<String> rest = new ArrayList<>();
@@ -26,23 +28,26 @@ public record CommandLine(String command, Map<String, Object> properties, String
         switch (command) {
             case "serve" -> { }
             case "demo" -> props.put("recaudo.demo", "true");
-            case "import" -> {
+            case "import", "run" -> {
                 props.put("recaudo.workers.enabled", "false");
-                props.put("recaudo.cli.command", "import");
+                props.put("recaudo.cli.command", command);
+                List<String> valued = command.equals("import")
+                        ? List.of("file", "mode", "mapping", "org") : List.of("as-of", "org");
                 for (; i < args.length; i++) {
                     String a = args[i];
-                    if ((a.equals("--file") || a.equals("--mode") || a.equals("--mapping") || a.equals("--org"))
-                            && i + 1 < args.length) {
-                        props.put("recaudo.cli." + a.substring(2), args[++i]);
-                    } else if (a.startsWith("--file=") || a.startsWith("--mode=") || a.startsWith("--mapping=")
-                            || a.startsWith("--org=")) {
-                        int eq = a.indexOf('=');
-                        props.put("recaudo.cli." + a.substring(2, eq), a.substring(eq + 1));
+                    String name = a.startsWith("--") ? a.substring(2) : "";
+                    int eq = name.indexOf('=');
+                    if (eq > 0 && valued.contains(name.substring(0, eq))) {
+                        props.put("recaudo.cli." + name.substring(0, eq), name.substring(eq + 1));
+                    } else if (valued.contains(name) && i + 1 < args.length) {
+                        props.put("recaudo.cli." + name, args[++i]);
+                    } else if (command.equals("run") && name.equals("dry-run")) {
+                        props.put("recaudo.cli.dry-run", "true");
                     } else {
                         rest.add(a);
                     }
                 }
-                if (!props.containsKey("recaudo.cli.file")) error = "import needs --file FILE";
+                if (command.equals("import") && !props.containsKey("recaudo.cli.file")) error = "import needs --file FILE";
                 return new CommandLine(command, props, rest.toArray(String[]::new), error);
             }
             default -> {
@@ -55,6 +60,6 @@ public record CommandLine(String command, Map<String, Object> properties, String
     }
 
     public boolean web() {
-        return !"import".equals(command);
+        return !"import".equals(command) && !"run".equals(command);
     }
 }

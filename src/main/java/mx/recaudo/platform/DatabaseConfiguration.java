@@ -61,6 +61,7 @@ class DatabaseConfiguration {
         }
         config.setPoolName("recaudo");
         config.setMaximumPoolSize(db.poolSize());
+        config.setMinimumIdle(Math.min(2, db.poolSize())); // several nodes share one PostgreSQL: do not hoard idle connections
         config.setAutoCommit(true);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "recaudo");

@@ -70,10 +70,10 @@ class PortfolioBrowserTests {
         var org = TestOrganizations.create(identity, "web");
         Path csv = Files.createTempFile("cartera-", ".csv");
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            new PortfolioGenerator(7L, LocalDate.now()).writeCsv(out, 3_000);
+            new PortfolioGenerator(7L, LocalDate.now()).writeCsv(out, 2_000);
         }
         String base = "http://localhost:" + port;
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(240));
 
         browser.get(base + "/login");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Contraseña");
@@ -94,7 +94,7 @@ class PortfolioBrowserTests {
         assertThat(browser.findElement(By.id("import-status")).getText()).isEqualTo("Terminada");
         assertThat(browser.findElement(By.id("import-progress")).getAttribute("style")).contains("100%");
         long imported = Long.parseLong(browser.findElement(By.id("rows-imported")).getText().replace(",", ""));
-        assertThat(imported).isGreaterThan(4_000);
+        assertThat(imported).isGreaterThan(2_500);
         shoot("04-import-summary");
 
         browser.get(base + "/customers");

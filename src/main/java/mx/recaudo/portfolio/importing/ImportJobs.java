@@ -224,7 +224,7 @@ public class ImportJobs {
                          Map<String, String> mapping, String actor) {
         CountingStream counted = new CountingStream(content);
         try (TabularSource source = TabularSources.open(fileName, counted)) {
-            ImportCounts counts = new PortfolioImporter(dataSource)
+            ImportCounts counts = new PortfolioImporter(dataSource, this::refreshStatistics)
                     .run(org, id, source, mapping, mode, counted.count::get, (conn, issues, running) -> {
                         writeIssues(conn, org, id, issues);
                         writeCounts(conn, id, running, null);
@@ -246,6 +246,15 @@ public class ImportJobs {
                             + e.getMessage());
         } finally {
             jdbc.sql("delete from import_file_chunk where import_id = ?").param(id).update();
+        }
+    }
+
+    /** ANALYZE needs the tables' owner; statistics are not tenant data. A failure only costs speed. */
+    private void refreshStatistics() {
+        try {
+            system.sql("analyze customer, contact_point, obligation, customer_balance").update();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh planner statistics during an import; it goes on", e);
         }
     }
 

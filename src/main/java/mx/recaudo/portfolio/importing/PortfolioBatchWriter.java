@@ -48,6 +48,11 @@ final class PortfolioBatchWriter implements AutoCloseable {
     /** Writes one batch and commits it together with {@code alsoInTransaction} (issues, progress). */
     BatchResult write(List<ValidatedRow.Accepted> rows, TransactionalWork alsoInTransaction) throws SQLException {
         try {
+            try (Statement st = connection.createStatement()) {
+                // A batch lost to a crash before its WAL flush is simply not counted (its progress row
+                // is in the same transaction) and is rewritten by importing the file again.
+                st.execute("set local synchronous_commit = off");
+            }
             BatchResult result = rows.isEmpty() ? new BatchResult(0, 0, 0, 0) : upsert(rows);
             alsoInTransaction.run(connection);
             connection.commit();
@@ -96,11 +101,15 @@ final class PortfolioBatchWriter implements AutoCloseable {
         long customersUpdated;
         try (PreparedStatement ps = connection.prepareStatement("""
                 with src as (
-                  select distinct on (c_ext) * from stg_row order by c_ext, line desc
+                  select distinct on (c_ext) *,
+                         min(due) filter (where balance > 0) over (partition by c_ext) as oldest_due
+                    from stg_row order by c_ext, line desc
                 ), up as (
+                  -- A new customer starts with its oldest unpaid due date, so the balance refresh that
+                  -- follows finds nothing to change (an update would rewrite every index, trigram included).
                   insert into customer as c (org_id, external_id, name, customer_type, tax_id, customer_since,
-                                             address, state, postal_code, time_zone)
-                  select ?, c_ext, c_name, c_type, tax_id, since, address, state, postal, tz from src
+                                             address, state, postal_code, time_zone, oldest_unpaid_due_date)
+                  select ?, c_ext, c_name, c_type, tax_id, since, address, state, postal, tz, oldest_due from src
                   on conflict (org_id, external_id) do update
                      set name = excluded.name, customer_type = excluded.customer_type, tax_id = excluded.tax_id,
                          customer_since = excluded.customer_since, address = excluded.address,
@@ -123,8 +132,10 @@ final class PortfolioBatchWriter implements AutoCloseable {
         }
         try (PreparedStatement ps = connection.prepareStatement("""
                 insert into contact_point (org_id, customer_id, channel, value, phone_type)
-                select distinct on (c.id, s.channel, s.value) ?, c.id, s.channel, s.value, s.phone_type
-                  from stg_contact s join customer c on c.org_id = ? and c.external_id = s.c_ext
+                select distinct on (x.customer_id, x.channel, x.value) ?, x.customer_id, x.channel, x.value, x.phone_type
+                  from (select (select c.id from customer c where c.org_id = ? and c.external_id = s.c_ext) as customer_id,
+                               s.channel, s.value, s.phone_type from stg_contact s) x
+                 where x.customer_id is not null
                 on conflict (customer_id, channel, value) do nothing""")) {
             ps.setObject(1, org);
             ps.setObject(2, org);
@@ -137,9 +148,10 @@ final class PortfolioBatchWriter implements AutoCloseable {
                   insert into obligation as o (org_id, customer_id, external_id, kind, product, currency,
                                                original_amount, balance, issue_date, due_date, payment_method,
                                                status, last_import_id)
-                  select ?, c.id, s.o_ext, s.kind, s.product, s.currency, s.original, s.balance, s.issue, s.due,
+                  select ?, (select c.id from customer c where c.org_id = ? and c.external_id = s.c_ext), s.o_ext,
+                         s.kind, s.product, s.currency, s.original, s.balance, s.issue, s.due,
                          s.pay_method, case when s.balance = 0 then 'PAID' else 'ACTIVE' end, ?
-                    from stg_row s join customer c on c.org_id = ? and c.external_id = s.c_ext
+                    from stg_row s
                   on conflict (org_id, external_id) do update
                      set customer_id = excluded.customer_id, kind = excluded.kind, product = excluded.product,
                          currency = excluded.currency, original_amount = excluded.original_amount,
@@ -161,8 +173,8 @@ final class PortfolioBatchWriter implements AutoCloseable {
                 )
                 select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")) {
             ps.setObject(1, org);
-            ps.setObject(2, importId);
-            ps.setObject(3, org);
+            ps.setObject(2, org);
+            ps.setObject(3, importId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 obligationsCreated = rs.getLong(1);

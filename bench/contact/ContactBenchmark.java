@@ -1,0 +1,159 @@
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import mx.recaudo.RecaudoApplication;
+import mx.recaudo.contact.Channel;
+import mx.recaudo.contact.ContactOutbox;
+import mx.recaudo.contact.ContactProfiles;
+import mx.recaudo.contact.guard.JurisdictionProfile;
+import mx.recaudo.contact.outbox.OutboxDispatcher;
+import mx.recaudo.contact.sms.SmppTestServer;
+import mx.recaudo.identity.IdentityManagement;
+import mx.recaudo.shared.TenantContext;
+import org.jsmpp.bean.*;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Contact benchmarks (not part of the Maven suite; see README.md):
+ * 1. N SMS planned through the guard into the outbox, then dispatched over SMPP to an in-process
+ *    jsmpp SMSC with status persistence; 2. the same N sent by a bare jsmpp client with the same
+ *    window to the same SMSC; 3. M emails dispatched to GreenMail.
+ */
+public class ContactBenchmark {
+    static final int SMPP_PORT = 41775, SMTP_PORT = 41725, WINDOW = 32;
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int emails = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        SmppTestServer smsc = new SmppTestServer(SMPP_PORT);
+        GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+        greenMail.start();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(RecaudoApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.profiles.active=test", "recaudo.contact.dispatch-enabled=false",
+                        "recaudo.contact.routes.sms=smpp", "recaudo.contact.routes.email=smtp",
+                        "recaudo.contact.smpp.host=127.0.0.1", "recaudo.contact.smpp.port=" + SMPP_PORT,
+                        "recaudo.contact.smpp.system-id=bench", "recaudo.contact.smpp.password=bench",
+                        "recaudo.contact.smpp.window=" + WINDOW, "recaudo.contact.batch-size=1000",
+                        "recaudo.contact.rates.smpp=1000000", "recaudo.contact.rates.smtp=1000000",
+                        "recaudo.contact.smtp.host=127.0.0.1", "recaudo.contact.smtp.port=" + SMTP_PORT,
+                        "recaudo.contact.smtp.auth=false", "recaudo.import.poll-millis=3600000")
+                .run();
+        try {
+            IdentityManagement identity = app.getBean(IdentityManagement.class);
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            ContactOutbox outbox = app.getBean(ContactOutbox.class);
+            ContactProfiles profiles = app.getBean(ContactProfiles.class);
+            OutboxDispatcher dispatcher = app.getBean(OutboxDispatcher.class);
+            String slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            UUID org = identity.createOrganization(slug, slug, slug, null, "MXN", "America/Mexico_City").id();
+            TenantContext.run(org, () -> {
+                profiles.save(new JurisdictionProfile(JurisdictionProfile.MX_CONDUSEF, LocalTime.MIN, LocalTime.MAX,
+                        EnumSet.allOf(DayOfWeek.class), false, List.of(), 0, Set.of(), true));
+                jdbc.sql("""
+                        insert into customer (org_id, external_id, name, customer_type, time_zone)
+                        select ?, 'B-' || g, 'Cliente ' || g, 'PERSON', 'America/Mexico_City' from generate_series(1, ?) g""")
+                        .params(org, Math.max(n, emails)).update();
+                jdbc.sql("insert into contact_point (org_id, customer_id, channel, value) select org_id, id, 'PHONE', '+5255' || (10000000 + id) from customer").update();
+                jdbc.sql("insert into contact_point (org_id, customer_id, channel, value) select org_id, id, 'EMAIL', 'c' || id || '@example.mx' from customer").update();
+            });
+            List<Long> customers = TenantContext.call(org, () -> jdbc.sql("select id from customer order by id").query(Long.class).list());
+
+            long t0 = System.nanoTime();
+            plan(org, outbox, customers.subList(0, n), Channel.SMS, "Hola, tu pago vence pronto. Paga en https://pagos.recaudo.mx/r/123. Responde BAJA para no recibir mas.");
+            double planSecs = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            while (dispatcher.dispatchOnce("smpp") > 0) { }
+            double dispatchSecs = (System.nanoTime() - t1) / 1e9;
+            long sent = TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status in ('SENT','DELIVERED')").query(Long.class).single());
+
+            double bareSecs = bare(n);
+
+            plan(org, outbox, customers.subList(0, emails), Channel.EMAIL, "Hola, te ayudamos con tu pago. Responde BAJA para no recibir más.");
+            long t2 = System.nanoTime();
+            while (dispatcher.dispatchOnce("smtp") > 0) { }
+            double emailSecs = (System.nanoTime() - t2) / 1e9;
+            int received = greenMail.getReceivedMessages().length;
+
+            double outboxRate = n / dispatchSecs, bareRate = n / bareSecs;
+            System.out.printf("%nSMS planned through the guard: %d in %.1f s (%.0f/s)%n", n, planSecs, n / planSecs);
+            System.out.printf("SMS dispatched over SMPP with status persistence: %d sent of %d in %.1f s = %.0f msg/s%n", sent, n, dispatchSecs, outboxRate);
+            System.out.printf("SMS sent by a bare jsmpp client (window %d): %d in %.1f s = %.0f msg/s%n", WINDOW, n, bareSecs, bareRate);
+            System.out.printf("Ratio outbox / bare = %.2f (plan + dispatch / bare = %.2f)%n", outboxRate / bareRate, n / (planSecs + dispatchSecs) / bareRate);
+            System.out.printf("Email to GreenMail: %d received of %d in %.1f s = %.0f msg/s%n", received, emails, emailSecs, emails / emailSecs);
+        } finally {
+            app.close();
+            smsc.close();
+            greenMail.stop();
+        }
+    }
+
+    static void plan(UUID org, ContactOutbox outbox, List<Long> customers, Channel channel, String body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> fs = new java.util.ArrayList<>();
+        int slice = (customers.size() + 3) / 4;
+        for (int i = 0; i < customers.size(); i += slice) {
+            List<Long> part = customers.subList(i, Math.min(customers.size(), i + slice));
+            fs.add(pool.submit(() -> TenantContext.run(org, () -> {
+                for (long c : part) outbox.plan(new ContactOutbox.Plan(c, channel, null, null, channel == Channel.EMAIL ? "Aviso" : null, body, null));
+            })));
+        }
+        for (Future<?> f : fs) f.get();
+        pool.shutdown();
+    }
+
+    static double bare(int n) throws Exception {
+        SMPPSession session = new SMPPSession();
+        session.connectAndBind("127.0.0.1", SMPP_PORT, new BindParameter(BindType.BIND_TRX, "bare", "bare", "",
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
+        session.setMessageReceiverListener(new org.jsmpp.session.MessageReceiverListener() {
+            public void onAcceptDeliverSm(DeliverSm d) { }
+            public void onAcceptAlertNotification(AlertNotification a) { }
+            public org.jsmpp.session.DataSmResult onAcceptDataSm(DataSm d, org.jsmpp.session.Session s) { return null; }
+        });
+        byte[] text = "Hola, tu pago vence pronto. Paga en https://pagos.recaudo.mx/r/123. Responde BAJA para no recibir mas.".getBytes(StandardCharsets.ISO_8859_1);
+        ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+        Semaphore window = new Semaphore(WINDOW);
+        AtomicLong ok = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(n);
+        long t = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            String to = "5255" + (20000000 + i);
+            window.acquire();
+            senders.submit(() -> {
+                try {
+                    session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, "RECAUDO",
+                            TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to, new ESMClass(), (byte) 0, (byte) 1,
+                            null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
+                            new GeneralDataCoding(Alphabet.ALPHA_DEFAULT, MessageClass.CLASS1, false), (byte) 0, text);
+                    ok.incrementAndGet();
+                } catch (Exception e) {
+                    // counted as not sent
+                } finally {
+                    window.release();
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        double secs = (System.nanoTime() - t) / 1e9;
+        session.unbindAndClose();
+        senders.shutdown();
+        if (ok.get() != n) System.out.printf("bare client: only %d of %d accepted%n", ok.get(), n);
+        return secs;
+    }
+}

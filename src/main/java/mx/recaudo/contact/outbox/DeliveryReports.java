@@ -1,0 +1,71 @@
+package mx.recaudo.contact.outbox;
+
+import mx.recaudo.platform.SystemDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+/**
+ * Status reports from providers (SMPP delivery receipts, WhatsApp statuses), matched by the
+ * provider's message id across organizations (owner connection: the report names no organization).
+ */
+@Component
+public class DeliveryReports {
+    private static final Set<String> FINAL = Set.of("DELIVERED", "FAILED", "READ", "ANSWERED");
+    private final JdbcClient system;
+
+    DeliveryReports(@SystemDatabase JdbcClient system) {
+        this.system = system;
+    }
+
+    /** One provider report. */
+    public record Report(String providerMessageId, String status, String detail) {}
+
+    /**
+     * Applies many reports in one statement; answers the ids that changed nothing (their submit may
+     * not be recorded yet), so the caller can try them again for a while. Provider ids can be
+     * recycled by an SMSC: only messages sent in the last seven days and not yet final match.
+     */
+    public java.util.List<String> reportAll(String provider, java.util.List<Report> reports) {
+        if (reports.isEmpty()) return java.util.List.of();
+        String[] ids = reports.stream().map(Report::providerMessageId).toArray(String[]::new);
+        String[] statuses = reports.stream().map(Report::status).toArray(String[]::new);
+        String[] details = reports.stream().map(Report::detail).toArray(String[]::new);
+        java.util.Set<String> applied = new java.util.HashSet<>(system.sql("""
+                with r as (select * from unnest(?::text[], ?::text[], ?::text[]) as r(pid, status, detail)),
+                m as (
+                  update contact_message c set status = r.status, updated_at = clock_timestamp(),
+                         delivered_at = case when r.status in ('DELIVERED','READ') then clock_timestamp() else c.delivered_at end,
+                         last_error = case when r.status = 'FAILED' then r.detail else c.last_error end
+                    from r
+                   where c.provider = ? and c.provider_message_id = r.pid
+                     and c.sent_at > clock_timestamp() - interval '7 days'
+                     and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and r.status in ('READ','ANSWERED')))
+                  returning c.id, c.org_id, c.customer_id, c.channel, r.status, r.detail, r.pid),
+                e as (insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
+                      select org_id, customer_id, id, 'STATUS', channel, status, detail from m)
+                select pid from m""")
+                .params(ids, statuses, details, provider).query(String.class).list());
+        return java.util.Arrays.stream(ids).filter(id -> !applied.contains(id)).toList();
+    }
+
+    /** Applies a report; false when no message has that provider id (yet). Never moves a message backwards. */
+    public boolean report(String provider, String providerMessageId, String status, String detail) {
+        if (!FINAL.contains(status)) throw new IllegalArgumentException("Not a report status: " + status);
+        return system.sql("""
+                with m as (
+                  update contact_message set status = ?, updated_at = clock_timestamp(),
+                         delivered_at = case when ? in ('DELIVERED','READ') then clock_timestamp() else delivered_at end,
+                         last_error = case when ? = 'FAILED' then ? else last_error end
+                   where provider = ? and provider_message_id = ?
+                     and (status in ('SENT','SENDING') or (status = 'DELIVERED' and ? in ('READ','ANSWERED')))
+                  returning id, org_id, customer_id, channel)
+                insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
+                select org_id, customer_id, id, 'STATUS', channel, ?, ? from m returning message_id""")
+                .params(status, status, status, detail, provider, providerMessageId, status, status, detail)
+                .query(Long.class).list().size() > 0
+                || system.sql("select exists (select 1 from contact_message where provider = ? and provider_message_id = ?)")
+                .params(provider, providerMessageId).query(Boolean.class).single();
+    }
+}

@@ -1,0 +1,2 @@
+/** Outbox dispatch: claiming across nodes, rate limits, retries, idempotency, reconciliation, delivery reports. */
+package mx.recaudo.contact.outbox;

@@ -1,0 +1,154 @@
+package mx.recaudo.contact;
+
+import mx.recaudo.contact.outbox.OutboxDispatcher;
+import mx.recaudo.identity.IdentityManagement;
+import mx.recaudo.platform.SystemDatabase;
+import mx.recaudo.shared.TenantContext;
+import mx.recaudo.support.TestOrganizations;
+import mx.recaudo.support.TestOrganizations.TestOrg;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ContactIntegrationTest
+class ContactOutboxIntegrationTests {
+    @Autowired IdentityManagement identity;
+    @Autowired JdbcClient jdbc;
+    @Autowired @SystemDatabase JdbcClient system;
+    @Autowired ContactOutbox outbox;
+    @Autowired ContactProfiles profiles;
+    @Autowired ContactOptOuts optOuts;
+    @Autowired ContactTimeline timeline;
+    @Autowired OutboxDispatcher dispatcher;
+    TestOrg org;
+    long ana;
+
+    @BeforeEach
+    void setUp() {
+        org = TestOrganizations.create(identity, "contact");
+        ana = ContactFixtures.customer(jdbc, org.id(), "C-1", "Ana Pérez", "America/Mexico_City", "+523312345678", "ana@example.mx");
+    }
+
+    <T> T as(java.util.concurrent.Callable<T> work) {
+        return TenantContext.call(org.id(), work);
+    }
+
+    void drain() {
+        while (dispatcher.dispatchOnce("sandbox") > 0) { }
+    }
+
+    @Test
+    void aPlannedMessageIsQueuedSentAndDeliveredAndTheTimelineTellsItAll() {
+        as(() -> { profiles.save(ContactFixtures.anyTime()); return null; });
+        var planned = as(() -> outbox.plan(ContactOutbox.Plan.text(ana, Channel.WHATSAPP, "Hola Ana, tu pago vence pronto. Responde BAJA para no recibir más.")));
+        assertThat(planned.status()).isEqualTo("QUEUED");
+        drain();
+        String status = as(() -> jdbc.sql("select status from contact_message where id = ?").param(planned.messageId()).query(String.class).single());
+        assertThat(status).isEqualTo("DELIVERED");
+        assertThat(system.sql("select count(*) from contact_sandbox_capture where message_id = ?").param(planned.messageId())
+                .query(Long.class).single()).isEqualTo(1);
+        var entries = as(() -> timeline.of(ana));
+        assertThat(entries).extracting(ContactTimeline.Entry::status).containsExactly("QUEUED", "SENT", "DELIVERED");
+        assertThat(entries.getFirst().text()).contains("Hola Ana");
+    }
+
+    @Test
+    void theGuardBlocksReferencesUnknownZonesAndOptedOutAddressesWithTheirReasons() {
+        as(() -> { profiles.save(ContactFixtures.anyTime()); return null; });
+        ContactFixtures.point(jdbc, org.id(), ana, "PHONE", "+523300000001", "REFERENCE");
+        var toReference = as(() -> outbox.plan(new ContactOutbox.Plan(ana, Channel.SMS, "+523300000001", null, null, "Hola", null)));
+        assertThat(toReference.status()).isEqualTo("BLOCKED");
+        assertThat(toReference.reasons()).containsExactly("THIRD_PARTY");
+
+        long nobody = ContactFixtures.customer(jdbc, org.id(), "C-2", "Sin Zona", null, "+523399999999", null);
+        var unknownZone = as(() -> outbox.plan(ContactOutbox.Plan.text(nobody, Channel.WHATSAPP, "Hola")));
+        assertThat(unknownZone.reasons()).containsExactly("TIME_ZONE_UNKNOWN");
+
+        as(() -> optOuts.optOut(ana, Channel.EMAIL, "ANA@example.mx", "test"));
+        var optedOut = as(() -> outbox.plan(new ContactOutbox.Plan(ana, Channel.EMAIL, null, null, "Aviso", "Hola", null)));
+        assertThat(optedOut.status()).isEqualTo("BLOCKED");
+        assertThat(optedOut.reasons()).containsExactly("OPTED_OUT");
+    }
+
+    @Test
+    void aSecondMessageTheSameDayIsDeferredByTheCapAndASundayNightOneToMondayMorning() {
+        ZoneId cdmx = ZoneId.of("America/Mexico_City");
+        Instant sundayNight = LocalDateTime.parse("2025-03-09T23:30").atZone(cdmx).toInstant();
+        var first = as(() -> outbox.plan(new ContactOutbox.Plan(ana, Channel.WHATSAPP, null, null, null, "Uno", sundayNight)));
+        assertThat(first.status()).isEqualTo("QUEUED");
+        assertThat(first.notBefore()).isEqualTo(LocalDateTime.parse("2025-03-10T07:00").atZone(cdmx).toInstant());
+        assertThat(first.reasons()).contains("OUTSIDE_HOURS");
+        var second = as(() -> outbox.plan(new ContactOutbox.Plan(ana, Channel.WHATSAPP, null, null, null, "Dos", sundayNight)));
+        assertThat(second.reasons()).contains("FREQUENCY_CAP");
+        assertThat(second.notBefore()).isEqualTo(LocalDateTime.parse("2025-03-11T07:00").atZone(cdmx).toInstant());
+    }
+
+    @Test
+    void anOptOutBlocksWhatWasAlreadyQueuedAndIsIdempotentAndAudited() {
+        as(() -> { profiles.save(ContactFixtures.anyTime()); return null; });
+        var planned = as(() -> outbox.plan(ContactOutbox.Plan.text(ana, Channel.WHATSAPP, "Hola")));
+        assertThat(as(() -> optOuts.optOut(ana, Channel.WHATSAPP, "+523312345678", "test"))).isTrue();
+        assertThat(as(() -> optOuts.optOut(ana, Channel.WHATSAPP, "+523312345678", "test"))).isFalse();
+        drain();
+        assertThat(as(() -> jdbc.sql("select status from contact_message where id = ?").param(planned.messageId())
+                .query(String.class).single())).isEqualTo("BLOCKED");
+        assertThat(as(() -> jdbc.sql("select count(*) from audit_event where action = 'CONTACT_OPT_OUT'")
+                .query(Long.class).single())).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageLeftSendingByADeadNodeIsReconciledByItsKeyAndNeverCapturedTwice() throws Exception {
+        as(() -> { profiles.save(ContactFixtures.anyTime()); return null; });
+        var received = as(() -> outbox.plan(ContactOutbox.Plan.text(ana, Channel.WHATSAPP, "A")));
+        long bruno = ContactFixtures.customer(jdbc, org.id(), "C-3", "Bruno", "America/Mexico_City", "+523311111111", null);
+        var lost = as(() -> outbox.plan(ContactOutbox.Plan.text(bruno, Channel.WHATSAPP, "B")));
+        // a node claimed both, the provider got the first, then the node died
+        system.sql("update contact_message set status = 'SENDING', claimed_by = 'dead', claimed_at = now() - interval '1 hour', attempts = 1 where id in (?, ?)")
+                .params(received.messageId(), lost.messageId()).update();
+        system.sql("insert into contact_sandbox_capture (idempotency_key, org_id, message_id) select idempotency_key, org_id, id from contact_message where id = ?")
+                .param(received.messageId()).update();
+        assertThat(dispatcher.reconcileStale()).isGreaterThanOrEqualTo(2);
+        assertThat(status(received.messageId())).isEqualTo("SENT");
+        assertThat(status(lost.messageId())).isEqualTo("QUEUED");
+        drain();
+        assertThat(status(lost.messageId())).isEqualTo("DELIVERED");
+        assertThat(system.sql("select count(*) from contact_sandbox_capture where message_id in (?, ?)")
+                .params(received.messageId(), lost.messageId()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void fourConcurrentDispatchersSendEachMessageExactlyOnce() throws Exception {
+        as(() -> { profiles.save(ContactFixtures.anyTime()); return null; });
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long c = ContactFixtures.customer(jdbc, org.id(), "K-" + i, "Cliente " + i, "America/Monterrey", "+5281" + (10000000 + i), null);
+            ids.add(as(() -> outbox.plan(ContactOutbox.Plan.text(c, Channel.WHATSAPP, "Hola"))).messageId());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int w = 0; w < 4; w++) runs.add(pool.submit(this::drain));
+        for (Future<?> f : runs) f.get();
+        pool.shutdown();
+        Long[] array = ids.toArray(Long[]::new);
+        assertThat(system.sql("select count(*) from contact_message where id = any(?) and status = 'DELIVERED' and attempts = 1")
+                .param(array).query(Long.class).single()).isEqualTo(300);
+        assertThat(system.sql("select count(*) from contact_sandbox_capture where message_id = any(?)").param(array)
+                .query(Long.class).single()).isEqualTo(300);
+    }
+
+    String status(long id) {
+        return system.sql("select status from contact_message where id = ?").param(id).query(String.class).single();
+    }
+}

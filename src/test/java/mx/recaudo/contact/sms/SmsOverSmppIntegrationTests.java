@@ -1,0 +1,160 @@
+package mx.recaudo.contact.sms;
+
+import mx.recaudo.contact.Channel;
+import mx.recaudo.contact.ContactIntegrationTest;
+import mx.recaudo.contact.ContactOutbox;
+import mx.recaudo.contact.ContactProfiles;
+import mx.recaudo.contact.ContactTimeline;
+import mx.recaudo.contact.guard.JurisdictionProfile;
+import mx.recaudo.contact.outbox.OutboxDispatcher;
+import mx.recaudo.identity.IdentityManagement;
+import mx.recaudo.platform.SystemDatabase;
+import mx.recaudo.shared.TenantContext;
+import mx.recaudo.support.TestOrganizations;
+import mx.recaudo.support.TestOrganizations.TestOrg;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ContactIntegrationTest
+class SmsOverSmppIntegrationTests {
+    static SmppTestServer smsc;
+    @Autowired IdentityManagement identity;
+    @Autowired JdbcClient jdbc;
+    @Autowired @SystemDatabase JdbcClient system;
+    @Autowired ContactOutbox outbox;
+    @Autowired ContactProfiles profiles;
+    @Autowired ContactTimeline timeline;
+    @Autowired OutboxDispatcher dispatcher;
+    TestOrg org;
+
+    @BeforeAll
+    static void startSmsc() throws Exception {
+        smsc = new SmppTestServer(ContactIntegrationTest.SMPP_PORT);
+    }
+
+    @AfterAll
+    static void stopSmsc() throws Exception {
+        smsc.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        org = TestOrganizations.create(identity, "smpp");
+        as(() -> {
+            profiles.save(new JurisdictionProfile(JurisdictionProfile.MX_CONDUSEF, LocalTime.MIN, LocalTime.MAX,
+                    EnumSet.allOf(DayOfWeek.class), false, List.of(), 0, Set.of(), true));
+            return null;
+        });
+    }
+
+    <T> T as(Callable<T> work) {
+        return TenantContext.call(org.id(), work);
+    }
+
+    long customer(String externalId, String phone) {
+        return TenantContext.call(org.id(), () -> {
+            long id = jdbc.sql("insert into customer (org_id, external_id, name, customer_type, time_zone) values (?, ?, ?, 'PERSON', 'America/Mexico_City') returning id")
+                    .params(org.id(), externalId, "Cliente " + externalId).query(Long.class).single();
+            jdbc.sql("insert into contact_point (org_id, customer_id, channel, value) values (?, ?, 'PHONE', ?)")
+                    .params(org.id(), id, phone).update();
+            return id;
+        });
+    }
+
+    void drain() {
+        while (dispatcher.dispatchOnce("smpp") > 0) { }
+    }
+
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) Thread.sleep(50);
+        assertThat(condition.getAsBoolean()).isTrue();
+    }
+
+    String status(long id) {
+        return system.sql("select status from contact_message where id = ?").param(id).query(String.class).single();
+    }
+
+    @Test
+    void messagesGoOutAsGsm7OrUcs2AndDeliveryReceiptsMarkThemDelivered() throws Exception {
+        long a = customer("S-1", "+523312340001");
+        long b = customer("S-2", "+523312340002");
+        long c = customer("S-3", "+523312340003");
+        long plain = as(() -> outbox.plan(ContactOutbox.Plan.text(a, Channel.SMS, "Hola, tu pago de $500 vence el 15/03. Responde BAJA para no recibir mas."))).messageId();
+        long accents = as(() -> outbox.plan(ContactOutbox.Plan.text(b, Channel.SMS, "Hola, ¿podemos ayudarte? Tu saldo está al día pronto."))).messageId();
+        String longText = "Recordatorio: ".repeat(20);
+        long longOne = as(() -> outbox.plan(ContactOutbox.Plan.text(c, Channel.SMS, longText))).messageId();
+        drain();
+        await(() -> List.of(plain, accents, longOne).stream().allMatch(id -> status(id).equals("DELIVERED")));
+        assertThat(smsc.submitted).anySatisfy(s -> {
+            assertThat(s.destination()).isEqualTo("523312340002");
+            assertThat(s.ucs2()).isTrue();
+            assertThat(s.text()).contains("está");
+        });
+        assertThat(smsc.submitted).anySatisfy(s -> {
+            assertThat(s.destination()).isEqualTo("523312340001");
+            assertThat(s.ucs2()).isFalse();
+        });
+        assertThat(smsc.submitted).anySatisfy(s -> assertThat(s.text()).isEqualTo(longText));
+        assertThat(as(() -> timeline.of(a))).extracting(e -> e.status()).containsExactly("QUEUED", "SENT", "DELIVERED");
+    }
+
+    @Test
+    void aBajaReplyInAnyCaseOptsOutOfSmsAtThatNumberAndIsConfirmed() throws Exception {
+        long a = customer("M-1", "+523312340011");
+        smsc.sendMo("523312340011", "báJa");
+        await(() -> as(() -> jdbc.sql("select count(*) from contact_opt_out where customer_id = ? and channel = 'SMS' and address = '+523312340011'")
+                .param(a).query(Long.class).single()) == 1);
+        drain();
+        await(() -> smsc.submitted.stream().anyMatch(s -> s.destination().equals("523312340011") && s.text().startsWith("Listo")));
+        var blocked = as(() -> outbox.plan(ContactOutbox.Plan.text(a, Channel.SMS, "Hola")));
+        assertThat(blocked.status()).isEqualTo("BLOCKED");
+        assertThat(blocked.reasons()).containsExactly("OPTED_OUT");
+        assertThat(as(() -> jdbc.sql("select count(*) from audit_event where action = 'CONTACT_OPT_OUT'").query(Long.class).single())).isEqualTo(1);
+    }
+
+    @Test
+    void otherRepliesLandInTheInboxAndTheTimeline() throws Exception {
+        long a = customer("M-2", "+523312340022");
+        smsc.sendMo("523312340022", "Ya pagué ayer en OXXO, ¿me confirman?");
+        await(() -> as(() -> jdbc.sql("select count(*) from contact_inbox where customer_id = ?").param(a).query(Long.class).single()) == 1);
+        assertThat(as(() -> timeline.of(a))).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("INBOUND");
+            assertThat(e.text()).isEqualTo("Ya pagué ayer en OXXO, ¿me confirman?");
+        });
+    }
+
+    @Test
+    void theLinkIsKeptAliveAndBoundAgainAfterItDrops() throws Exception {
+        long a = customer("R-1", "+523312340033");
+        long first = as(() -> outbox.plan(ContactOutbox.Plan.text(a, Channel.SMS, "Uno"))).messageId();
+        drain();
+        await(() -> status(first).equals("DELIVERED"));
+        int before = smsc.binds.get();
+        Thread.sleep(2500);
+        assertThat(smsc.enquireLinks.get()).isPositive();
+        smsc.dropLinks();
+        Thread.sleep(300);
+        long b = customer("R-2", "+523312340034");
+        long second = as(() -> outbox.plan(ContactOutbox.Plan.text(b, Channel.SMS, "Dos"))).messageId();
+        for (int i = 0; i < 20 && !List.of("SENT", "DELIVERED").contains(status(second)); i++) {
+            drain();
+            Thread.sleep(100);
+        }
+        await(() -> status(second).equals("DELIVERED"));
+        assertThat(smsc.binds.get()).isGreaterThan(before);
+    }
+}
