@@ -102,6 +102,10 @@ public class CollectionRuns {
     }
 
     UUID startNew(LocalDate asOf, boolean dryRun, String source, String actor) {
+        return startNew(asOf, dryRun, source, actor, chunkSize);
+    }
+
+    UUID startNew(LocalDate asOf, boolean dryRun, String source, String actor, int chunkSize) {
         SegmentationRules seg = dryRun ? segmentations.active() : segmentations.activePublishing(actor);
         StrategySet strat = dryRun ? strategies.active() : strategies.activePublishing(actor);
         List<Long> starts = facts.chunkStarts(chunkSize);
@@ -212,6 +216,11 @@ public class CollectionRuns {
 
     /** Claims one pending chunk of any organization's run (or one whose worker died) and plans it. */
     public boolean workOnce() {
+        return workOnce(staleSeconds);
+    }
+
+    /** Like {@link #workOnce()}, taking over chunks whose worker has been silent for {@code staleSeconds}. */
+    boolean workOnce(int staleSeconds) {
         record Claim(UUID runId, int chunkNo, UUID org, long from, long to) {}
         Optional<Claim> claim = system.sql("""
                 update collection_run_chunk k set status = 'RUNNING', worker = ?, heartbeat_at = now()
@@ -241,7 +250,11 @@ public class CollectionRuns {
 
     /** Works until no chunk is left to claim (command line, tests). */
     public void workUntilIdle() {
-        while (workOnce()) {
+        workUntilIdle(staleSeconds);
+    }
+
+    void workUntilIdle(int staleSeconds) {
+        while (workOnce(staleSeconds)) {
             // keep going
         }
     }
@@ -255,9 +268,13 @@ public class CollectionRuns {
                     .param(runId).query((rs, i) -> new RunHeader(rs.getObject(1, LocalDate.class), rs.getBoolean(2),
                             rs.getInt(3), rs.getInt(4), rs.getString(5))).single();
             DailyPlanner planner = planner(org, run.segVersion(), run.stratVersion());
+            long t0 = System.nanoTime();
             Map<Long, LadderStore.Stored> states = LadderStore.loadRange(jdbc, from, to);
+            long t1 = System.nanoTime();
+            List<PortfolioFact> chunkFacts = facts.owingBetween(from, to);
+            long t2 = System.nanoTime();
             CopyBuffer rows = new CopyBuffer();
-            for (PortfolioFact f : facts.owingBetween(from, to)) {
+            for (PortfolioFact f : chunkFacts) {
                 LadderStore.Stored stored = states.get(f.customerId());
                 LadderState state = stored == null ? null : stored.state();
                 if (!run.dryRun() && state != null && !state.asOf().isBefore(run.asOf())) continue;
@@ -266,7 +283,12 @@ public class CollectionRuns {
             }
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
+                long t3 = System.nanoTime();
                 long[] counts = write(c, org, runId, run, rows);
+                if (log.isDebugEnabled()) {
+                    log.debug("chunk {}: states {} ms, facts {} ms, plan {} ms, write {} ms", chunkNo, (t1 - t0) / 1_000_000,
+                            (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+                }
                 int done = jdbc.sql("update collection_run_chunk set status = 'DONE', heartbeat_at = now() where run_id = ? and chunk_no = ? and status = 'RUNNING' and worker = ?")
                         .params(runId, chunkNo, workerName).update();
                 if (done != 1) {
@@ -317,7 +339,9 @@ public class CollectionRuns {
             st.execute("create temp table if not exists stg_claimed (customer_id bigint primary key) on commit delete rows");
         }
         long staged = rows.rows();
+        long w0 = System.nanoTime();
         rows.copyInto(c, "copy stg_decision from stdin");
+        long w1 = System.nanoTime();
         long customers;
         long actions = 0;
         long tasks = 0;
@@ -348,6 +372,7 @@ public class CollectionRuns {
                 ps.setObject(2, run.asOf());
                 customers = ps.executeUpdate();
             }
+            if (log.isDebugEnabled()) log.debug("copy {} ms, ladder upsert {} ms", (w1 - w0) / 1_000_000, (System.nanoTime() - w1) / 1_000_000);
             try (PreparedStatement ps = c.prepareStatement("""
                     with ins as (
                       insert into planned_action (org_id, run_id, customer_id, as_of, step_key, action_type, channel,

@@ -32,13 +32,31 @@ class RunWorker {
         this.clock = clock;
     }
 
+    /** The work runs on this node's own thread, so a long run never holds the shared scheduler thread. */
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "collection-run-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Scheduled(fixedDelayString = "${recaudo.strategy.poll-millis:1000}", initialDelay = 3000)
     void work() {
-        try {
-            runs.workUntilIdle();
-        } catch (RuntimeException e) {
-            log.warn("Collection run worker: {}", e.getMessage());
-        }
+        if (!busy.compareAndSet(false, true)) return;
+        worker.execute(() -> {
+            try {
+                runs.workUntilIdle();
+            } catch (RuntimeException e) {
+                log.warn("Collection run worker: {}", e.getMessage());
+            } finally {
+                busy.set(false);
+            }
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${recaudo.strategy.schedule-check-millis:60000}", initialDelay = 10_000)

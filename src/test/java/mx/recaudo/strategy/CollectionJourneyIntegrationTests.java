@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @TestPropertySource(properties = "recaudo.workers.enabled=false")
+@org.springframework.test.annotation.DirtiesContext // its own clock: close it after, so its connections go back
 class CollectionJourneyIntegrationTests {
     static final LocalDate DUE = LocalDate.of(2026, 3, 10);
 

@@ -27,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly the planned actions, ladder states and counts of an uninterrupted run.
  */
 @SpringBootTest
-@TestPropertySource(properties = {"recaudo.workers.enabled=false", "recaudo.strategy.chunk-size=100",
-        "recaudo.strategy.chunk-timeout-seconds=2"})
+@TestPropertySource(properties = "recaudo.workers.enabled=false") // the same context as the other worker tests
 class CollectionRunCrashIntegrationTests {
     static final LocalDate AS_OF = LocalDate.of(2026, 6, 15);
     static final int CUSTOMERS = 8_000;
@@ -43,7 +42,7 @@ class CollectionRunCrashIntegrationTests {
     void aRunKilledMidWayAndResumedEndsIdenticalToACleanRun() throws Exception {
         var clean = portfolio("clean");
         var crashed = portfolio("crash");
-        UUID cleanRun = TenantContext.call(clean.id(), () -> runs.start(AS_OF, false, "API", "test"));
+        UUID cleanRun = TenantContext.call(clean.id(), () -> runs.startNew(AS_OF, false, "API", "test", 100));
         RunView cleanView = RunTestSupport.awaitFinished(runs, clean.id(), cleanRun);
 
         Process node = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -69,7 +68,7 @@ class CollectionRunCrashIntegrationTests {
         UUID resumed = TenantContext.call(crashed.id(), () -> runs.start(AS_OF, false, "CLI", "cli"));
         assertThat(resumed).isEqualTo(runId);
         Thread.sleep(2_100);
-        RunView done = RunTestSupport.awaitFinished(runs, crashed.id(), runId);
+        RunView done = RunTestSupport.awaitFinished(runs, crashed.id(), runId, 2);
 
         assertThat(actions(crashed.id())).isEqualTo(actions(clean.id())).isNotEmpty();
         assertThat(states(crashed.id())).isEqualTo(states(clean.id()));

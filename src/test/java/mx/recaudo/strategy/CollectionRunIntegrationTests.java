@@ -32,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The daily run on a generated portfolio: idempotent, split across workers without duplicates, and its dry run. */
 @SpringBootTest
-@TestPropertySource(properties = {"recaudo.workers.enabled=false", "recaudo.strategy.chunk-size=150"})
+@TestPropertySource(properties = "recaudo.workers.enabled=false") // the same context as the other worker tests
 class CollectionRunIntegrationTests {
     static final LocalDate AS_OF = LocalDate.of(2026, 5, 4);
     static final int CUSTOMERS = 1_500;
+    static final int CHUNK = 150;
 
     @Autowired CollectionRuns runs;
     @Autowired IdentityManagement identity;
@@ -88,7 +89,7 @@ class CollectionRunIntegrationTests {
     @Test
     void aDryRunReportsCountsAndCostsWithoutWritingAndTheRealRunThenDoesTheSame() {
         UUID orgId = portfolio("dry");
-        UUID dryId = TenantContext.call(orgId, () -> runs.start(AS_OF, true, "API", "test"));
+        UUID dryId = TenantContext.call(orgId, () -> runs.startNew(AS_OF, true, "API", "test", CHUNK));
         RunView dry = RunTestSupport.awaitFinished(runs, orgId, dryId);
         assertThat(TenantContext.call(orgId, () -> jdbc.sql("select count(*) from planned_action").query(Long.class).single())).isZero();
         assertThat(TenantContext.call(orgId, () -> jdbc.sql("select count(*) from customer_ladder").query(Long.class).single())).isZero();
@@ -105,7 +106,7 @@ class CollectionRunIntegrationTests {
                 .query(String.class).single());
         List<PlannedActionView> predicted = TenantContext.call(orgId, () -> runs.actions(dryId, someone));
 
-        UUID realId = TenantContext.call(orgId, () -> runs.start(AS_OF, false, "API", "test"));
+        UUID realId = TenantContext.call(orgId, () -> runs.startNew(AS_OF, false, "API", "test", CHUNK));
         RunView real = RunTestSupport.awaitFinished(runs, orgId, realId);
         assertThat(real.customers()).isEqualTo(dry.customers());
         assertThat(TenantContext.call(orgId, () -> runs.report(realId))).isEqualTo(dryReport);
@@ -116,13 +117,13 @@ class CollectionRunIntegrationTests {
 
     private UUID node(UUID orgId, CyclicBarrier together) throws Exception {
         together.await();
-        UUID id = TenantContext.call(orgId, () -> runs.startNew(AS_OF, false, "API", "test"));
+        UUID id = TenantContext.call(orgId, () -> runs.startNew(AS_OF, false, "API", "test", CHUNK));
         runs.workUntilIdle();
         return id;
     }
 
     private RunView run(UUID org, LocalDate asOf) {
-        UUID id = TenantContext.call(org, () -> runs.start(asOf, false, "API", "test"));
+        UUID id = TenantContext.call(org, () -> runs.startNew(asOf, false, "API", "test", CHUNK));
         return RunTestSupport.awaitFinished(runs, org, id);
     }
 

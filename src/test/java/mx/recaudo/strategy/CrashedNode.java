@@ -16,6 +16,7 @@ public final class CrashedNode {
         app.setDefaultProperties(Map.of("spring.profiles.active", "test", "recaudo.workers.enabled", "false",
                 "recaudo.cli.command", "run", "recaudo.cli.org", args[0], "recaudo.cli.as-of", args[1],
                 "recaudo.strategy.chunk-size", args[2], "logging.level.root", "WARN"));
-        System.exit(SpringApplication.exit(app.run()));
+        // A small pool: the test database is shared with other test JVMs.
+        System.exit(SpringApplication.exit(app.run("--recaudo.db.pool-size=3")));
     }
 }
