@@ -56,9 +56,9 @@ RARE_PRODUCT=$(echo "$PRODUCTS" | tail -1 | cut -d'|' -f1)
   echo "surname=${BENCH_SURNAME:-Hernández}"
   echo "product=$PRODUCT"
   echo "rareProduct=$RARE_PRODUCT"
-  if [ -s "$OUT/data/admin-credentials.txt" ]; then
-    echo "htmlUser=$(awk -F' / ' '{print $1; exit}' "$OUT/data/admin-credentials.txt")"
-    echo "htmlPassword=$(awk -F' / ' '{print $2; exit}' "$OUT/data/admin-credentials.txt")"
+  if [ -s "$DATA_DIR/admin-credentials.txt" ]; then
+    echo "htmlUser=$(awk -F' / ' '{print $1; exit}' "$DATA_DIR/admin-credentials.txt")"
+    echo "htmlPassword=$(awk -F' / ' '{print $2; exit}' "$DATA_DIR/admin-credentials.txt")"
   fi
 } >"$PARAMS.utf8"
 # java.util.Properties.load(Reader) reads UTF-8 as written.

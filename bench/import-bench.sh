@@ -44,7 +44,7 @@ psql -X -v ON_ERROR_STOP=1 -q -d postgres -c "drop database if exists $BENCH_DB 
 
 # 3. Schema (Flyway) and the default organization: only `serve`/`demo` start-up creates an organization,
 #    and `import` needs one. Start `serve` once until ready, then stop it.
-rm -rf "$OUT/data"
+rm -rf "$DATA_DIR"
 log "starting serve once on :$BENCH_PORT to apply the schema and create the organization"
 start_serve "$OUT/import-serve.log"
 stop_serve
@@ -96,7 +96,10 @@ OWN_RPS=$(echo "$SPEED_LINE" | sed -E 's/.*rowsPerSecond=([0-9]+).*/\1/')
 OOM=$(grep -c OutOfMemoryError "$IMPORT_LOG" || true)
 HEAP_MAX=$(grep -oE 'Heap Max Capacity: [0-9]+[KMG]' "$GC_LOG" | awk '{print $4}' | head -1)
 HEAP_PEAK=$(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$GC_LOG" | sed -E 's/M->.*//' | sort -n | tail -1)
-HEAP_LIVE=$(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$GC_LOG" | sed -E 's/.*->([0-9]+)M.*/\1/' | sort -n | tail -1)
+FULL_GCS=$(grep -c 'Pause Full' "$GC_LOG" || true)
+EVAC_FAILURES=$(grep -c 'Evacuation Failure' "$GC_LOG" || true)
+# Heap left after each full GC (that is the live data); none when no full GC happened.
+AFTER_FULL=$(grep 'Pause Full' "$GC_LOG" | grep -oE '[0-9]+M->[0-9]+M' | sed -E 's/.*->//' | paste -sd, - || true)
 GC_MAX_PAUSE=$(grep -E 'GC\([0-9]+\) Pause' "$GC_LOG" | awk '{print $NF}' | sed 's/ms$//' | sort -n | tail -1)
 GCS=$(grep -cE 'GC\([0-9]+\) Pause' "$GC_LOG" || true)
 log "Recaudo import: ${ELAPSED_MS} ms (own), ${WALL} s wall"
@@ -127,8 +130,8 @@ VERDICT=$(awk -v r="$RATIO" 'BEGIN { print (r >= 0.5 ? "meets the target (>= 0.5
   echo "ratio           Recaudo/COPY = $RATIO (own rows/s ÷ faster COPY run) — $VERDICT"
   echo "                wall-clock ratio $RATIO_WALL; vs the mean of both COPY runs $RATIO_MEAN"
   echo "heap            -Xmx$XMX: exit $IMPORT_EXIT, $STATUS_LINE"
-  echo "                heap max capacity ${HEAP_MAX:-?}; highest occupancy before a GC ${HEAP_PEAK:-?}M, after a GC (live set) ${HEAP_LIVE:-?}M"
-  echo "                $GCS GC pauses (longest ${GC_MAX_PAUSE:-?} ms), OutOfMemoryError lines: $OOM"
+  echo "                heap max capacity ${HEAP_MAX:-?}, highest occupancy before a GC ${HEAP_PEAK:-?}M; $GCS GC pauses, longest ${GC_MAX_PAUSE:-?} ms"
+  echo "                full GCs: $FULL_GCS${AFTER_FULL:+ (heap after: $AFTER_FULL)}, evacuation failures: $EVAC_FAILURES, OutOfMemoryError lines: $OOM"
   echo "counts          ${COUNTS1#  }"
   echo "                ${COUNTS2#  }"
   echo "                ${SPEED_LINE#  }"

@@ -11,6 +11,8 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 export PGOPTIONS="${PGOPTIONS:--c client_min_messages=warning}"
 BENCH_DB="${BENCH_DB:-recaudo_bench}"
 BENCH_PORT="${BENCH_PORT:-18080}"
+# the application's data folder, one per database: the first start keeps the admin password there
+DATA_DIR="$OUT/data-$BENCH_DB"
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -49,7 +51,7 @@ ensure_jar() {
 
 app_env() {
   export RECAUDO_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" RECAUDO_DB_USER="$PGUSER"
-  export RECAUDO_DATA_DIR="$OUT/data"
+  export RECAUDO_DATA_DIR="$DATA_DIR"
 }
 
 SERVE_PID=""
