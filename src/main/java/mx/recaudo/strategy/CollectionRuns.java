@@ -1,5 +1,6 @@
 package mx.recaudo.strategy;
 
+import mx.recaudo.platform.CopyRows;
 import mx.recaudo.audit.AuditLog;
 import mx.recaudo.platform.SystemDatabase;
 import mx.recaudo.portfolio.Portfolio;
@@ -273,7 +274,7 @@ public class CollectionRuns {
             long t1 = System.nanoTime();
             List<PortfolioFact> chunkFacts = facts.owingBetween(from, to);
             long t2 = System.nanoTime();
-            CopyBuffer rows = new CopyBuffer();
+            CopyRows rows = new CopyRows();
             for (PortfolioFact f : chunkFacts) {
                 LadderStore.Stored stored = states.get(f.customerId());
                 LadderState state = stored == null ? null : stored.state();
@@ -307,7 +308,7 @@ public class CollectionRuns {
         });
     }
 
-    private static void stage(CopyBuffer rows, Decision d, Long rev) {
+    private static void stage(CopyRows rows, Decision d, Long rev) {
         LadderState s = d.state();
         Decision.Planned p = d.action();
         rows.add(d.facts().customerId()).add(rev).add(d.segment().key()).add(s == null ? null : s.segmentationVersion())
@@ -326,7 +327,7 @@ public class CollectionRuns {
     }
 
     /** Writes a staged chunk; returns customers, actions and agent tasks written. */
-    private long[] write(Connection c, UUID org, UUID runId, RunHeader run, CopyBuffer rows) throws SQLException {
+    private long[] write(Connection c, UUID org, UUID runId, RunHeader run, CopyRows rows) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("""
                     create temp table if not exists stg_decision (

@@ -1,5 +1,6 @@
 package mx.recaudo.portfolio.importing;
 
+import mx.recaudo.platform.CopyRows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package mx.recaudo.portfolio.importing;
 
+import mx.recaudo.platform.CopyRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

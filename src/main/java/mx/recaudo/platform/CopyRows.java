@@ -1,4 +1,4 @@
-package mx.recaudo.portfolio.importing;
+package mx.recaudo.platform;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -7,13 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Builds rows in PostgreSQL's COPY text format and sends them in one COPY ... FROM STDIN. */
-final class CopyRows {
+/**
+ * Builds rows in PostgreSQL's COPY text format and sends them in one COPY ... FROM STDIN. COPY cannot
+ * target a table under row-level security: copy into a temp staging table, then INSERT ... SELECT.
+ */
+public final class CopyRows {
     private final StringBuilder buffer = new StringBuilder(1 << 20);
     private boolean firstInRow = true;
     private int rows;
 
-    CopyRows add(Object value) {
+    public CopyRows add(Object value) {
         if (!firstInRow) buffer.append('\t');
         firstInRow = false;
         if (value == null) {
@@ -35,16 +38,16 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows endRow() {
+    public CopyRows endRow() {
         buffer.append('\n');
         firstInRow = true;
         rows++;
         return this;
     }
 
-    int rows() { return rows; }
+    public int rows() { return rows; }
 
-    long copyInto(Connection connection, String copySql) throws SQLException {
+    public long copyInto(Connection connection, String copySql) throws SQLException {
         if (rows == 0) return 0;
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
