@@ -98,6 +98,12 @@ public class BrowseBench {
         }
         scenarios.add(new Scenario("currency-balance", "currency=MXN&minBalance=10000&maxBalance=50000",
                 i -> list + "?currency=MXN&minBalance=10000&maxBalance=50000", false));
+        String sparseMin = p.getProperty("sparseMinBalance");
+        if (sparseMin != null) {
+            scenarios.add(new Scenario("balance-sparse", "currency=MXN&minBalance=" + sparseMin
+                    + " (the ~30 largest debts: fewer matches than a page)",
+                    i -> list + "?currency=MXN&minBalance=" + sparseMin, false));
+        }
         scenarios.add(new Scenario("keyset-deep", "pages 2..21: from the first page, follow next 20 times", null, false));
         scenarios.add(new Scenario("customer-360", "GET " + list + "/{id}, " + ids.size() + " random ids in turn",
                 i -> list + "/" + ids.get(i % ids.size()), false));

@@ -50,12 +50,16 @@ PRODUCTS=$(psql_val "select product || '|' || count(distinct customer_id) from o
 log "open products by customers: $(echo "$PRODUCTS" | tr '\n' ' ')"
 PRODUCT=$(echo "$PRODUCTS" | head -1 | cut -d'|' -f1)
 RARE_PRODUCT=$(echo "$PRODUCTS" | tail -1 | cut -d'|' -f1)
+# a balance floor that only ~30 customers reach: fewer matches than one page
+SPARSE_MIN=$(psql_val "select coalesce(floor(min(balance) / 1000) * 1000, 0)::bigint from (select balance from customer_balance
+                        where currency = 'MXN' order by balance desc limit 30) t")
 {
   echo "ids=$OUT/browse-ids.txt"
   echo "rfcPrefixes=$OUT/browse-rfc-prefixes.txt"
   echo "surname=${BENCH_SURNAME:-Hernández}"
   echo "product=$PRODUCT"
   echo "rareProduct=$RARE_PRODUCT"
+  echo "sparseMinBalance=$SPARSE_MIN"
   if [ -s "$DATA_DIR/admin-credentials.txt" ]; then
     echo "htmlUser=$(awk -F' / ' '{print $1; exit}' "$DATA_DIR/admin-credentials.txt")"
     echo "htmlPassword=$(awk -F' / ' '{print $2; exit}' "$DATA_DIR/admin-credentials.txt")"
