@@ -18,6 +18,10 @@ META="$OUT/portfolio-$ROWS.meta"
 RESULTS="$OUT/import-results-$ROWS.txt"
 
 ensure_jar
+# Run a copy: a build in this worktree during the run (mvn verify repackages the jar) would pull the
+# classes out from under the running import.
+RUN_JAR="$OUT/recaudo-import-bench.jar"
+cp "$JAR" "$RUN_JAR"
 
 # 1. The canonical CSV, made by the project's generator (deterministic: seed 42, as of 2026-11-23).
 #    It writes ~1.5458 data lines per customer (10,000 customers -> 15,458 lines), so N is chosen
@@ -78,7 +82,7 @@ log "Recaudo import (-Xmx$XMX); output in $IMPORT_LOG"
 rm -f "$GC_LOG" "$GC_LOG".*
 t0=$(now_ns)
 set +e
-"$JAVA" "-Xmx$XMX" "-Xlog:gc,gc+init:file=$GC_LOG" -jar "$JAR" import --file "$FILE" >"$IMPORT_LOG" 2>&1
+"$JAVA" "-Xmx$XMX" "-Xlog:gc,gc+init:file=$GC_LOG" -jar "$RUN_JAR" import --file "$FILE" >"$IMPORT_LOG" 2>&1
 IMPORT_EXIT=$?
 set -e
 t1=$(now_ns)

@@ -47,6 +47,10 @@ ensure_jar() {
     log "building target/recaudo.jar (mvn -q -B -DskipTests package)"
     (cd "$ROOT" && mvn -q -B -DskipTests package) >&2 || die "build failed"
   fi
+  # Run a copy: a build or test run in the same tree (mvn package) must not swap the jar under a running JVM.
+  mkdir -p "$OUT"
+  cp "$JAR" "$OUT/recaudo-run.jar"
+  JAR="$OUT/recaudo-run.jar"
 }
 
 app_env() {

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/../.."
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 JAVA=$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1 || true)
 JAVA=${RECAUDO_JAVA:-${JAVA:-java}}
-exec "$JAVA" -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench.cp)" bench/contact/ContactBenchmark.java "$@"
+exec "$JAVA" ${BENCH_JAVA_OPTS:-} -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench.cp)" bench/contact/ContactBenchmark.java "$@"

@@ -77,6 +77,75 @@ public final class AgreementLetter {
         return render(html);
     }
 
+    /** One obligation a settlement letter declares settled. */
+    public record Settled(String externalId, String product, BigDecimal originalAmount) {}
+
+    /** What a settlement letter (carta finiquito) states. */
+    public record SettlementLetter(String creditor, String creditorTaxId, String customerName, String customerId,
+                                   String customerTaxId, String currency, List<Settled> obligations, BigDecimal owed,
+                                   BigDecimal paid, BigDecimal discount, String planReference, LocalDate signedOn,
+                                   LocalDate date, String folio) {}
+
+    /**
+     * The settlement letter: who declares what, the obligations it covers, what was owed, paid and
+     * forgiven under the agreement, and the statement that nothing more is owed on them.
+     */
+    public static byte[] settlement(SettlementLetter l) {
+        StringBuilder rows = new StringBuilder();
+        for (Settled o : l.obligations()) {
+            rows.append("<tr><td>").append(esc(o.externalId())).append("</td><td>").append(esc(o.product()))
+                    .append("</td><td class='n'>").append(money(o.originalAmount(), l.currency())).append("</td></tr>");
+        }
+        String html = """
+                <html><head><style>
+                @page { size: letter; margin: 2.2cm 2cm; }
+                body { font-family: serif; font-size: 11pt; line-height: 1.45; color: #111; }
+                .head { border-bottom: 2px solid #1f3a5f; padding-bottom: 6px; margin-bottom: 18px; }
+                .org { font-size: 15pt; font-weight: bold; color: #1f3a5f; } .small { font-size: 9pt; color: #444; }
+                h1 { font-size: 14pt; text-align: center; letter-spacing: 1px; margin: 18px 0; }
+                table { border-collapse: collapse; width: 100%%; margin: 8px 0 14px 0; }
+                th { text-align: left; border-bottom: 1px solid #888; font-size: 10pt; padding: 3px 6px; }
+                td { padding: 3px 6px; font-size: 10pt; } .n { text-align: right; }
+                .sum td { border-top: 1px solid #888; font-weight: bold; }
+                .sign { margin-top: 48px; text-align: center; } .line { border-top: 1px solid #111; width: 60%%; margin: 0 auto; padding-top: 4px; }
+                .foot { margin-top: 30px; font-size: 8.5pt; color: #555; border-top: 1px solid #ccc; padding-top: 6px; }
+                </style></head><body>
+                <div class='head'><div class='org'>%s</div><div class='small'>RFC %s</div></div>
+                <p style='text-align:right'>Folio %s<br/>%s</p>
+                <h1>CARTA FINIQUITO</h1>
+                <p>A quien corresponda:</p>
+                <p>%s (RFC %s) hace constar que <b>%s</b>%s, cliente número %s, ha liquidado en su totalidad
+                los adeudos que se enlistan a continuación, conforme al convenio de pago %s firmado el %s, por lo que
+                <b>no tiene adeudo pendiente</b> con esta institución por dichos conceptos.</p>
+                <table><tr><th>Documento</th><th>Producto</th><th class='n'>Importe original</th></tr>%s</table>
+                <table>
+                <tr><td>Adeudo al convenir</td><td class='n'>%s</td></tr>
+                <tr><td>Pagado conforme al convenio</td><td class='n'>%s</td></tr>
+                <tr><td>Descuento (quita) otorgado</td><td class='n'>%s</td></tr>
+                <tr class='sum'><td>Saldo</td><td class='n'>%s</td></tr>
+                </table>
+                <p>Se extiende la presente a petición del interesado y para los fines legales que a su derecho convengan.
+                Esta carta no requiere firma autógrafa: lleva el sello digital de %s, que cualquier lector de PDF puede verificar.</p>
+                <div class='sign'><div class='line'>%s<br/><span class='small'>Área de cobranza</span></div></div>
+                <div class='foot'>Documento emitido electrónicamente. Cualquier alteración invalida el sello digital.</div>
+                </body></html>""".formatted(esc(l.creditor()), esc(orDash(l.creditorTaxId())), esc(l.folio()), longDate(l.date()),
+                esc(l.creditor()), esc(orDash(l.creditorTaxId())), esc(l.customerName()),
+                l.customerTaxId() == null || l.customerTaxId().isBlank() ? "" : " (RFC " + esc(l.customerTaxId()) + ")",
+                esc(l.customerId()), esc(l.planReference()), longDate(l.signedOn()), rows,
+                money(l.owed(), l.currency()), money(l.paid(), l.currency()), money(l.discount(), l.currency()),
+                money(BigDecimal.ZERO, l.currency()), esc(l.creditor()), esc(l.creditor()));
+        return render(html);
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+
+    private static String longDate(LocalDate d) {
+        if (d == null) return "—";
+        return d.format(java.time.format.DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", java.util.Locale.forLanguageTag("es-MX")));
+    }
+
     private static byte[] render(String html) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -3,15 +3,20 @@ package mx.recaudo.arrangement;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Defaults of the promise policy for organizations that have not set their own
- * ({@code recaudo.arrangements.promise.*}), and how often due promises are evaluated.
+ * ({@code recaudo.arrangements.promise.*}), the payment-plan limits ({@code recaudo.arrangements.plan.*},
+ * with per-segment overrides under {@code plan.segments.<segment key>.*}), the grace after an
+ * installment's date before a plan is broken, and how often due promises and plans are evaluated.
  */
 @ConfigurationProperties("recaudo.arrangements")
-public record ArrangementProperties(Promise promise, Long evaluateMillis) {
+public record ArrangementProperties(Promise promise, Plan plan, Long evaluateMillis) {
     public ArrangementProperties {
         if (promise == null) promise = new Promise(null, null, null, null, null);
+        if (plan == null) plan = new Plan(null, null, null);
         if (evaluateMillis == null || evaluateMillis <= 0) evaluateMillis = 30_000L;
     }
 
@@ -27,4 +32,29 @@ public record ArrangementProperties(Promise promise, Long evaluateMillis) {
             return new PromisePolicy(maxDaysAhead, minAmount, minShare, maxOpen, graceDays);
         }
     }
+
+    /** Plan limits: the defaults, and segments that differ (a segment's unset limits are the defaults'). */
+    public record Plan(Limits defaults, Map<String, Limits> segments, Integer graceDays) {
+        public Plan {
+            Limits shipped = new Limits(new BigDecimal("0.10"), 6, List.of(new PlanPolicy.DiscountStep(60, new BigDecimal("0.10")),
+                    new PlanPolicy.DiscountStep(180, new BigDecimal("0.30"))));
+            defaults = defaults == null ? shipped : defaults.over(shipped);
+            segments = segments == null ? Map.of() : Map.copyOf(segments);
+            if (graceDays == null || graceDays < 0) graceDays = 3;
+        }
+
+        PlanPolicy policyFor(String segment) {
+            Limits l = segments.containsKey(segment) ? segments.get(segment).over(defaults) : defaults;
+            return new PlanPolicy(segment, l.minDownPaymentShare(), l.maxInstallments(), l.discounts());
+        }
+    }
+
+    /** Minimum down payment (share of what is to be paid), most installments, largest discount by days past due. */
+    public record Limits(BigDecimal minDownPaymentShare, Integer maxInstallments, List<PlanPolicy.DiscountStep> discounts) {
+        Limits over(Limits base) {
+            return new Limits(minDownPaymentShare != null ? minDownPaymentShare : base.minDownPaymentShare(),
+                    maxInstallments != null ? maxInstallments : base.maxInstallments(), discounts != null ? discounts : base.discounts());
+        }
+    }
+
 }

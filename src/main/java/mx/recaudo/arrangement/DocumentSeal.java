@@ -82,6 +82,9 @@ public final class DocumentSeal {
 
     public X509Certificate certificate() { return certificate; }
 
+    /** The private key in PKCS#8, for storing the organization's seal. */
+    byte[] privateKeyEncoded() { return key.getEncoded(); }
+
     /** Returns the PDF with the organization's seal added (an incremental update). */
     public byte[] seal(byte[] pdf, String reason, Instant at) {
         try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -60,8 +60,8 @@ public record PlanPolicy(String segment, BigDecimal minDownPaymentShare, int max
         List<Problem> p = new ArrayList<>();
         BigDecimal minDown = t.toPay().multiply(minDownPaymentShare).setScale(2, RoundingMode.UP);
         if (t.downPayment().compareTo(minDown) < 0) {
-            p.add(new Problem("downPayment", "El pago inicial mínimo del segmento " + segment + " es " + minDown.toPlainString(),
-                    "The minimum down payment of segment " + segment + " is " + minDown.toPlainString()));
+            p.add(new Problem("downPayment", "El pago inicial mínimo del segmento " + segment + " es " + amount(minDown),
+                    "The minimum down payment of segment " + segment + " is " + amount(minDown)));
         }
         if (t.installments() > maxInstallments) {
             p.add(new Problem("installments", "El segmento " + segment + " admite hasta " + maxInstallments + " parcialidades",
@@ -69,8 +69,8 @@ public record PlanPolicy(String segment, BigDecimal minDownPaymentShare, int max
         }
         BigDecimal maxDiscount = t.balance().multiply(maxDiscountShare(t.daysPastDue())).setScale(2, RoundingMode.DOWN);
         if (t.discount().compareTo(maxDiscount) > 0) {
-            p.add(new Problem("discount", "Con " + t.daysPastDue() + " días de atraso el descuento máximo es " + maxDiscount.toPlainString(),
-                    "At " + t.daysPastDue() + " days past due the largest discount is " + maxDiscount.toPlainString()));
+            p.add(new Problem("discount", "Con " + t.daysPastDue() + " días de atraso el descuento máximo es " + amount(maxDiscount),
+                    "At " + t.daysPastDue() + " days past due the largest discount is " + amount(maxDiscount)));
         }
         return p;
     }
@@ -96,5 +96,10 @@ public record PlanPolicy(String segment, BigDecimal minDownPaymentShare, int max
             due = due.add(i.amount());
         }
         return paid.compareTo(due) < 0;
+    }
+
+    /** An amount as people read it in both languages: 1,645.00 (the currency is the plan's, shown beside it). */
+    private static String amount(BigDecimal value) {
+        return String.format(java.util.Locale.ROOT, "%,.2f", value);
     }
 }

@@ -2,13 +2,17 @@ package mx.recaudo.contact;
 
 import mx.recaudo.audit.AuditLog;
 import mx.recaudo.shared.TenantContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Opt-outs and do-not-contact. An opt-out is durable (the application role may not update or
@@ -18,10 +22,12 @@ import java.util.Map;
 public class ContactOptOuts {
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    ContactOptOuts(JdbcClient jdbc, AuditLog audit) {
+    ContactOptOuts(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Opts the customer out of one channel at one address (null = every address). True when it is new. */
@@ -46,7 +52,20 @@ public class ContactOptOuts {
         details.put("address", a.isEmpty() ? "*" : a);
         details.put("source", source);
         audit.record("CONTACT_OPT_OUT", "customer", Long.toString(customerId), details);
+        events.publishEvent(new ContactOptedOut(TenantContext.require(), customerId, channel, a.isEmpty() ? null : a, source));
         return true;
+    }
+
+    /** The channels each customer with {@code fromId <= id < toId} opted out of (at any address), for bulk planning. */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public Map<Long, Set<Channel>> optedOutChannels(long fromId, long toIdExclusive) {
+        Map<Long, Set<Channel>> out = new HashMap<>();
+        jdbc.sql("select customer_id, channel from contact_opt_out where customer_id >= ? and customer_id < ?")
+                .params(fromId, toIdExclusive)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Channel.class)).add(Channel.parse(rs.getString(2)));
+                });
+        return out;
     }
 
     /** Marks or clears do-not-contact for a customer, audited. */

@@ -6,6 +6,7 @@ import mx.recaudo.contact.guard.ContactDecision;
 import mx.recaudo.contact.guard.ContactGuard;
 import mx.recaudo.contact.guard.ContactRequest;
 import mx.recaudo.contact.guard.ContactSubject;
+import mx.recaudo.contact.guard.JurisdictionProfile;
 import mx.recaudo.contact.guard.Reason;
 import mx.recaudo.shared.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,32 +74,66 @@ public class ContactOutbox {
 
     @Transactional
     public Planned plan(Plan plan) {
-        Instant at = plan.at() != null ? plan.at() : clock.instant();
-        subjects.lock(plan.customerId());
-        ContactSubjects.Customer customer = subjects.customer(plan.customerId())
-                .orElseThrow(() -> new IllegalArgumentException("No such customer: " + plan.customerId()));
-        String address = ContactSubjects.normalizeAddress(plan.channel(), plan.address() != null ? plan.address()
-                : subjects.defaultAddress(plan.customerId(), plan.channel()).orElse(null));
-        String subject = plan.subject();
-        String body = plan.body();
-        if (body == null) {
-            ContactTemplates.Rendered r = templates.render(plan.templateId(), plan.customerId());
-            subject = r.subject();
-            body = r.body();
+        return planAll(List.of(plan)).getFirst();
+    }
+
+    /**
+     * Plans many messages in one transaction, with the same decisions {@link #plan} would take one
+     * by one in this order (a plan counts against the caps of the later plans for the same
+     * customer), but with one statement per kind of fact for all customers and one insert for all
+     * messages and their timeline rows. Answers one result per plan, in order.
+     */
+    @Transactional
+    public List<Planned> planAll(List<Plan> plans) {
+        if (plans.isEmpty()) return List.of();
+        Instant now = clock.instant();
+        List<Long> customerIds = plans.stream().map(Plan::customerId).toList();
+        subjects.lockAll(customerIds);
+        Instant first = plans.stream().map(p -> p.at() != null ? p.at() : now).min(Instant::compareTo).orElse(now);
+        Instant last = plans.stream().map(p -> p.at() != null ? p.at() : now).max(Instant::compareTo).orElse(now);
+        ContactSubjects.Facts facts = subjects.facts(customerIds, first, last);
+        JurisdictionProfile profile = profiles.current();
+        UUID org = TenantContext.require();
+        List<NewMessage> messages = new ArrayList<>(plans.size());
+        List<Planned> results = new ArrayList<>(plans.size());
+        for (Plan plan : plans) {
+            Instant at = plan.at() != null ? plan.at() : now;
+            ContactSubjects.Customer customer = facts.customer(plan.customerId())
+                    .orElseThrow(() -> new IllegalArgumentException("No such customer: " + plan.customerId()));
+            String address = ContactSubjects.normalizeAddress(plan.channel(), plan.address() != null ? plan.address()
+                    : facts.defaultAddress(plan.customerId(), plan.channel()).orElse(null));
+            String subject = plan.subject();
+            String body = plan.body();
+            if (body == null) {
+                ContactTemplates.Rendered r = templates.render(plan.templateId(), plan.customerId());
+                subject = r.subject();
+                body = r.body();
+            }
+            Map<String, Object> payload = plan.channel() == Channel.WHATSAPP && plan.templateId() != null
+                    ? templates.whatsAppTemplate(plan.templateId(), plan.customerId()).orElse(null) : null;
+            ContactDecision decision;
+            if (address == null && plan.channel() != Channel.LETTER) {
+                decision = new ContactDecision.Refused(List.of(mx.recaudo.contact.guard.Objection.never("address", Reason.NO_ADDRESS)));
+            } else {
+                ContactSubject s = facts.subject(plan.customerId(), plan.channel(), address, at);
+                decision = guard.decide(new ContactRequest(plan.channel(), address, at), s, profile);
+            }
+            String status = decision.when() == null ? "BLOCKED" : "QUEUED";
+            Instant notBefore = decision.when() == null ? at : decision.when();
+            List<String> reasons = decision.reasons().stream().map(Enum::name).toList();
+            if ("QUEUED".equals(status)) facts.planned(plan.customerId(), plan.channel(), notBefore);
+            messages.add(new NewMessage(plan.customerId(), plan.channel(), address, "COLLECTION", plan.templateId(),
+                    subject, body, customer.timeZone(), status, reasons, notBefore,
+                    payload == null ? null : toJson(payload)));
+            results.add(new Planned(0, status, reasons, decision.when()));
         }
-        ContactDecision decision;
-        if (address == null && plan.channel() != Channel.LETTER) {
-            decision = new ContactDecision.Refused(List.of(mx.recaudo.contact.guard.Objection.never("address", Reason.NO_ADDRESS)));
-        } else {
-            ContactSubject s = subjects.load(plan.customerId(), plan.channel(), address, at);
-            decision = guard.decide(new ContactRequest(plan.channel(), address, at), s, profiles.current());
+        long[] ids = insert(org, messages);
+        List<Planned> planned = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            Planned r = results.get(i);
+            planned.add(new Planned(ids[i], r.status(), r.reasons(), r.notBefore()));
         }
-        String status = decision.when() == null ? "BLOCKED" : "QUEUED";
-        Instant notBefore = decision.when() == null ? at : decision.when();
-        List<String> reasons = decision.reasons().stream().map(Enum::name).toList();
-        long id = insert(plan.customerId(), plan.channel(), address, "COLLECTION", plan.templateId(), subject, body,
-                customer.timeZone(), status, reasons, notBefore);
-        return new Planned(id, status, reasons, decision.when());
+        return planned;
     }
 
     /** A reply the customer asked for (an opt-out confirmation): queued now, outside the caps and hours. */
@@ -107,22 +144,96 @@ public class ContactOutbox {
                 clock.instant());
     }
 
+    /** A transactional message queued for the customer's own address (the one-time code they asked for). */
+    public record Queued(long messageId, String address) {}
+
+    /**
+     * A message the customer asked for that is not about collecting (a one-time code to sign an
+     * agreement): queued now, outside the collection hours and caps, and only ever to an address of
+     * the customer's own ({@code DEBTOR}) contact points on that channel (MX-07, MX-08). Empty when the
+     * customer has no such address. Its body (a secret) is not shown on the outbox screen or the timeline.
+     */
+    @Transactional
+    public java.util.Optional<Queued> transactional(long customerId, Channel channel, String subject, String body) {
+        if (channel.contactPointChannel() == null) throw new IllegalArgumentException("No address channel: " + channel);
+        if (body == null || body.isBlank()) throw new IllegalArgumentException("A body is required");
+        java.util.Optional<String> own = jdbc.sql("""
+                select value from contact_point where customer_id = ? and channel = ? and party_role = 'DEBTOR'
+                 order by (opted_out_at is null and consent) desc, id limit 1""")
+                .params(customerId, channel.contactPointChannel()).query(String.class).optional();
+        if (own.isEmpty()) return java.util.Optional.empty();
+        String address = ContactSubjects.normalizeAddress(channel, own.get());
+        String zone = subjects.customer(customerId).map(ContactSubjects.Customer::timeZone).orElse(null);
+        long id = insert(customerId, channel, address, "TRANSACTIONAL", null, subject, body, zone, "QUEUED", List.of(),
+                clock.instant());
+        return java.util.Optional.of(new Queued(id, address));
+    }
+
+    private record NewMessage(long customerId, Channel channel, String address, String kind, Long templateId,
+                              String subject, String body, String zone, String status, List<String> reasons,
+                              Instant notBefore, String payloadJson) {}
+
     private long insert(long customerId, Channel channel, String address, String kind, Long templateId, String subject,
                         String body, String zone, String status, List<String> reasons, Instant notBefore) {
-        long id = jdbc.sql("""
-                insert into contact_message (org_id, customer_id, channel, address, kind, template_id, subject, body,
-                                             time_zone, status, reasons, not_before, idempotency_key, provider)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) returning id""")
-                .params(TenantContext.require(), customerId, channel.name(), address, kind, templateId, subject, body,
-                        zone, status, toJson(reasons), Timestamp.from(notBefore), UUID.randomUUID(),
-                        properties.providerFor(channel))
-                .query(Long.class).single();
+        return insert(TenantContext.require(), List.of(new NewMessage(customerId, channel, address, kind, templateId,
+                subject, body, zone, status, reasons, notBefore, null)))[0];
+    }
+
+    /** The messages and their first timeline rows in one statement; answers their ids in order. */
+    private long[] insert(UUID org, List<NewMessage> messages) {
+        int n = messages.size();
+        Long[] customers = new Long[n];
+        Long[] templates = new Long[n];
+        String[] channels = new String[n], addresses = new String[n], kinds = new String[n], subjects = new String[n],
+                bodies = new String[n], zones = new String[n], statuses = new String[n], reasons = new String[n],
+                details = new String[n], notBefore = new String[n], keys = new String[n], providers = new String[n],
+                payloads = new String[n];
+        Map<UUID, Integer> position = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            NewMessage m = messages.get(i);
+            UUID key = UUID.randomUUID();
+            position.put(key, i);
+            customers[i] = m.customerId();
+            templates[i] = m.templateId();
+            channels[i] = m.channel().name();
+            addresses[i] = m.address();
+            kinds[i] = m.kind();
+            subjects[i] = m.subject();
+            bodies[i] = m.body();
+            zones[i] = m.zone();
+            statuses[i] = m.status();
+            reasons[i] = toJson(m.reasons());
+            details[i] = m.reasons().isEmpty() ? null : String.join(",", m.reasons());
+            notBefore[i] = m.notBefore().toString();
+            keys[i] = key.toString();
+            providers[i] = properties.providerFor(m.channel());
+            payloads[i] = m.payloadJson();
+        }
+        long[] ids = new long[n];
         jdbc.sql("""
-                insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
-                values (?, ?, ?, 'STATUS', ?, ?, ?)""")
-                .params(TenantContext.require(), customerId, id, channel.name(), status,
-                        reasons.isEmpty() ? null : String.join(",", reasons)).update();
-        return id;
+                with r as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[],
+                                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                                ?::text[])
+                                  with ordinality as r(customer_id, channel, address, kind, template_id, subject, body,
+                                                       time_zone, status, reasons, detail, not_before, key, provider,
+                                                       payload, n)),
+                m as (insert into contact_message (org_id, customer_id, channel, address, kind, template_id, subject, body,
+                                                   time_zone, status, reasons, not_before, idempotency_key, provider,
+                                                   payload)
+                      select ?, customer_id, channel, address, kind, template_id, subject, body, time_zone, status,
+                             reasons::jsonb, not_before::timestamptz, key::uuid, provider, payload::jsonb
+                        from r order by n
+                      returning id, customer_id, channel, status, idempotency_key),
+                e as (insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
+                      select ?, m.customer_id, m.id, 'STATUS', m.channel, m.status, r.detail
+                        from m join r on r.key::uuid = m.idempotency_key order by m.id)
+                select id, idempotency_key from m""")
+                .params(customers, channels, addresses, kinds, templates, subjects, bodies, zones, statuses, reasons,
+                        details, notBefore, keys, providers, payloads, org, org)
+                .query(rs -> {
+                    ids[position.get(rs.getObject(2, UUID.class))] = rs.getLong(1);
+                });
+        return ids;
     }
 
     /** Records a telephone conversation about the debt (US-02 pauses calls after it). */
@@ -136,7 +247,8 @@ public class ContactOutbox {
     @Transactional(readOnly = true)
     public List<OutboxMessage> recent(String status, int limit) {
         return jdbc.sql("""
-                select m.id, m.customer_id, c.name, c.external_id, m.channel, m.address, m.subject, m.body, m.status,
+                select m.id, m.customer_id, c.name, c.external_id, m.channel, m.address, m.subject,
+                       case when m.kind = 'TRANSACTIONAL' then '(código de un solo uso / one-time code)' else m.body end, m.status,
                        m.reasons::text, m.not_before, m.sent_at, m.delivered_at, m.provider, m.attempts, m.last_error
                   from contact_message m join customer c on c.id = m.customer_id
                  where (?::text is null or m.status = ?) order by m.id desc limit ?""")

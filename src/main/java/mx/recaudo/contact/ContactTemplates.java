@@ -1,5 +1,6 @@
 package mx.recaudo.contact;
 
+import mx.recaudo.contact.template.SmsEncoding;
 import mx.recaudo.contact.template.TemplateLinter;
 import mx.recaudo.contact.template.TemplateText;
 import mx.recaudo.shared.TenantContext;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Message templates per channel, language and tone; rendering with a customer's data; the linter. */
 @Service
@@ -32,11 +34,21 @@ public class ContactTemplates {
         this.clock = clock;
     }
 
+    /**
+     * A template. {@code whatsappName}/{@code whatsappLanguage}: the template approved by Meta that
+     * WhatsApp sends for it (its body parameters are this template's variables in order of first
+     * appearance); null = sent as a session text message.
+     */
     public record Template(long id, String name, Channel channel, String language, String tone, boolean firstContact,
-                           String subject, String body) {}
+                           String subject, String body, String whatsappName, String whatsappLanguage) {}
 
     public record Draft(String name, Channel channel, String language, String tone, boolean firstContact,
-                        String subject, String body) {}
+                        String subject, String body, String whatsappName, String whatsappLanguage) {
+        public Draft(String name, Channel channel, String language, String tone, boolean firstContact, String subject,
+                     String body) {
+            this(name, channel, language, tone, firstContact, subject, body, null, null);
+        }
+    }
 
     public record Rendered(String subject, String body) {}
 
@@ -45,13 +57,16 @@ public class ContactTemplates {
     @Transactional
     public long save(Draft d) {
         return jdbc.sql("""
-                insert into contact_template (org_id, name, channel, language, tone, first_contact, subject, body)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                insert into contact_template (org_id, name, channel, language, tone, first_contact, subject, body,
+                                              whatsapp_name, whatsapp_language)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (org_id, name, channel, language, tone) do update set first_contact = excluded.first_contact,
-                  subject = excluded.subject, body = excluded.body, updated_at = now()
+                  subject = excluded.subject, body = excluded.body, whatsapp_name = excluded.whatsapp_name,
+                  whatsapp_language = excluded.whatsapp_language, updated_at = now()
                 returning id""")
                 .params(TenantContext.require(), d.name(), d.channel().name(), d.language() == null ? "es" : d.language(),
-                        d.tone() == null ? "FRIENDLY" : d.tone(), d.firstContact(), d.subject(), d.body())
+                        d.tone() == null ? "FRIENDLY" : d.tone(), d.firstContact(), d.subject(), d.body(),
+                        blankToNull(d.whatsappName()), blankToNull(d.whatsappLanguage()))
                 .query(Long.class).single();
     }
 
@@ -72,6 +87,44 @@ public class ContactTemplates {
         String rendered = TemplateText.render(d.body(), values, false);
         return TemplateLinter.lint(d.channel(), d.firstContact(), d.subject(), d.body(), rendered, profiles.current(),
                 TemplateLinter.DEFAULT_WORDS);
+    }
+
+    /**
+     * A draft as this customer (or the sample customer when null) would see it, the linter's
+     * warnings and, for SMS, how the text travels (encoding and segments). Nothing is saved.
+     */
+    @Transactional(readOnly = true)
+    public DraftPreview previewDraft(Draft d, Long customerId) {
+        Map<String, String> values = customerId == null ? sampleValues() : values(customerId);
+        boolean html = d.body() != null && d.body().stripLeading().startsWith("<");
+        Rendered r = new Rendered(TemplateText.render(d.subject(), values, false),
+                TemplateText.render(d.body() == null ? "" : d.body(), values, html));
+        List<TemplateLinter.Warning> warnings = new java.util.ArrayList<>();
+        Set<String> unknown = TemplateText.unknownVariables(d.body());
+        if (!unknown.isEmpty()) {
+            warnings.add(new TemplateLinter.Warning("UNKNOWN_VARIABLE", "Variables desconocidas: " + unknown,
+                    "Unknown variables: " + unknown));
+        }
+        warnings.addAll(TemplateLinter.lint(d.channel(), d.firstContact(), d.subject(), d.body() == null ? "" : d.body(),
+                r.body(), profiles.current(), TemplateLinter.DEFAULT_WORDS));
+        SmsEncoding sms = d.channel() == Channel.SMS ? SmsEncoding.of(r.body()) : null;
+        return new DraftPreview(r, warnings, sms);
+    }
+
+    public record DraftPreview(Rendered rendered, List<TemplateLinter.Warning> warnings, SmsEncoding sms) {}
+
+    /**
+     * The WhatsApp template message for this template and customer, or empty when the template is
+     * not mapped to an approved WhatsApp template: {@code {"template", "language", "parameters"}}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, Object>> whatsAppTemplate(long templateId, long customerId) {
+        Template t = find(templateId).orElseThrow(() -> new IllegalArgumentException("No such template: " + templateId));
+        if (t.whatsappName() == null) return Optional.empty();
+        Map<String, String> values = values(customerId);
+        List<String> parameters = TemplateText.variables(t.body()).stream().map(v -> values.getOrDefault(v, "")).toList();
+        return Optional.of(Map.of("template", t.whatsappName(),
+                "language", t.whatsappLanguage() != null ? t.whatsappLanguage() : "es_MX", "parameters", parameters));
     }
 
     /** The template as this customer would see it, and the linter's warnings. */
@@ -165,6 +218,10 @@ public class ContactTemplates {
     private Template row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Template(rs.getLong("id"), rs.getString("name"), Channel.parse(rs.getString("channel")),
                 rs.getString("language"), rs.getString("tone"), rs.getBoolean("first_contact"), rs.getString("subject"),
-                rs.getString("body"));
+                rs.getString("body"), rs.getString("whatsapp_name"), rs.getString("whatsapp_language"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -29,7 +29,9 @@ public class ContactTimeline {
         return jdbc.sql("""
                 select * from (
                   select e.at, e.kind, e.channel, e.status, e.message_id, m.address,
-                         case when e.kind = 'STATUS' and e.status in ('QUEUED','BLOCKED') then coalesce(m.subject, m.body) end as text,
+                         case when e.kind = 'STATUS' and e.status in ('QUEUED','BLOCKED') then
+                              case when m.kind = 'TRANSACTIONAL' then coalesce(m.subject, '(código de un solo uso / one-time code)')
+                                   else coalesce(m.subject, m.body) end end as text,
                          e.detail, e.id
                     from contact_event e left join contact_message m on m.id = e.message_id
                    where e.customer_id = ?

@@ -4,6 +4,7 @@ import mx.recaudo.platform.SystemDatabase;
 import mx.recaudo.shared.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +16,8 @@ import java.util.UUID;
 /**
  * What customers write back (SMS MO, WhatsApp). An opt-out keyword opts the sender out of that
  * channel and address and queues a confirmation; anything else goes to the agent inbox and the
- * timeline, and marks the last message to that address ANSWERED. The sender is found by address in
+ * timeline, and marks the last message to that address ANSWERED; a request for a person (AGENTE,
+ * llámenme…) is also published as {@link AgentRequested}. The sender is found by address in
  * every organization that has it (owner connection); the work then runs in each organization.
  */
 @Service
@@ -28,22 +30,32 @@ public class InboundMessages {
     private final TransactionTemplate tx;
     private final ContactOptOuts optOuts;
     private final ContactOutbox outbox;
+    private final ApplicationEventPublisher events;
 
     InboundMessages(@SystemDatabase JdbcClient system, JdbcClient jdbc, TransactionTemplate tx, ContactOptOuts optOuts,
-                    ContactOutbox outbox) {
+                    ContactOutbox outbox, ApplicationEventPublisher events) {
         this.system = system;
         this.jdbc = jdbc;
         this.tx = tx;
         this.optOuts = optOuts;
         this.outbox = outbox;
+        this.events = events;
     }
 
-    public enum Outcome { OPTED_OUT, ALREADY_OPTED_OUT, INBOX, UNKNOWN_SENDER }
+    public enum Outcome { OPTED_OUT, ALREADY_OPTED_OUT, INBOX, UNKNOWN_SENDER, DUPLICATE }
 
     record Sender(UUID org, long customerId) {}
 
     /** Handles one inbound message; answers what happened for each organization that knows the sender. */
     public List<Outcome> receive(Channel channel, String from, String text) {
+        return receive(channel, from, text, null);
+    }
+
+    /**
+     * Handles one inbound message that the provider identifies by {@code eventId} (a WhatsApp
+     * message id): a redelivery of the same event changes nothing and answers DUPLICATE.
+     */
+    public List<Outcome> receive(Channel channel, String from, String text, String eventId) {
         String address = normalizePhone(channel, from);
         String pointChannel = channel.contactPointChannel();
         List<Sender> senders = system.sql("""
@@ -55,6 +67,7 @@ public class InboundMessages {
         }
         Optional<String> keyword = OptOutKeywords.match(text);
         return senders.stream().map(s -> TenantContext.call(s.org(), () -> tx.execute(st -> {
+            if (eventId != null && !firstReceipt(s.org(), channel.name(), eventId)) return Outcome.DUPLICATE;
             if (keyword.isPresent()) {
                 boolean created = optOuts.optOut(s.customerId(), channel, address, channel.name() + " " + keyword.get());
                 if (created) outbox.confirm(s.customerId(), channel, address, CONFIRMATION_ES);
@@ -70,8 +83,53 @@ public class InboundMessages {
                     insert into contact_event (org_id, customer_id, message_id, kind, channel, status)
                     select org_id, customer_id, id, 'STATUS', channel, 'ANSWERED' from upd""")
                     .params(s.customerId(), channel.name(), address).update();
+            if (AgentRequestWords.match(text)) {
+                events.publishEvent(new AgentRequested(s.org(), s.customerId(), channel, channel.name() + " inbound"));
+            }
             return Outcome.INBOX;
         }))).toList();
+    }
+
+    /**
+     * A keypad answer in a voice call, already tied to its organization and message by the signed
+     * callback: a KEYPAD entry in the timeline; {@code inboxText} non-null also puts it in the agent
+     * inbox (the customer asked for someone to call). Applied once per {@code eventId}.
+     */
+    public boolean keypad(UUID org, long customerId, long messageId, String address, String eventId, String detail,
+                          String inboxText) {
+        return TenantContext.call(org, () -> tx.execute(st -> {
+            if (!firstReceipt(org, "VOICE", eventId)) return false;
+            jdbc.sql("""
+                    insert into contact_event (org_id, customer_id, message_id, kind, channel, detail)
+                    values (?, ?, ?, 'KEYPAD', 'VOICE', ?)""").params(org, customerId, messageId, detail).update();
+            if (inboxText != null) {
+                jdbc.sql("insert into contact_inbox (org_id, customer_id, channel, from_address, body) values (?, ?, 'VOICE', ?, ?)")
+                        .params(org, customerId, address == null ? "" : address, inboxText).update();
+            }
+            jdbc.sql("""
+                    with upd as (update contact_message set status = 'ANSWERED', updated_at = now()
+                                  where id = ? and status in ('SENT','DELIVERED','READ') returning id, org_id, customer_id, channel)
+                    insert into contact_event (org_id, customer_id, message_id, kind, channel, status)
+                    select org_id, customer_id, id, 'STATUS', channel, 'ANSWERED' from upd""").param(messageId).update();
+            return true;
+        }));
+    }
+
+    /**
+     * A keypad choice for a person (voice blaster, 1): recorded like any keypad step and, the first
+     * time for the call, published as {@link AgentRequested} so the strategy plans an agent call now.
+     */
+    public boolean agentRequestedByKeypad(UUID org, long customerId, long messageId, String address, String eventId,
+                                          String detail, String inboxText) {
+        boolean first = keypad(org, customerId, messageId, address, eventId, detail, inboxText);
+        if (first) events.publishEvent(new AgentRequested(org, customerId, Channel.VOICE, "VOICE keypad 1"));
+        return first;
+    }
+
+    private boolean firstReceipt(UUID org, String provider, String eventId) {
+        return jdbc.sql("""
+                insert into contact_inbound_receipt (org_id, provider, event_id) values (?, ?, ?)
+                on conflict do nothing""").params(org, provider, eventId).update() == 1;
     }
 
     static String normalizePhone(Channel channel, String from) {

@@ -8,6 +8,7 @@ import mx.recaudo.portfolio.ImportJob;
 import mx.recaudo.portfolio.ImportMode;
 import mx.recaudo.portfolio.PortfolioImports;
 import mx.recaudo.shared.TenantContext;
+import mx.recaudo.strategy.CollectionRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,18 +43,21 @@ import java.util.stream.Collectors;
 class DemoSetup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
     static final String SLUG = "demo";
+    static final int DEMO_RUN_HOUR = 6;
     private final IdentityManagement identity;
     private final PortfolioImports imports;
     private final RecaudoProperties properties;
     private final Clock clock;
+    private final CollectionRuns runs;
     private final int customers;
 
     DemoSetup(IdentityManagement identity, PortfolioImports imports, RecaudoProperties properties, Clock clock,
-              @Value("${recaudo.demo-customers:10000}") int customers) {
+              CollectionRuns runs, @Value("${recaudo.demo-customers:10000}") int customers) {
         this.identity = identity;
         this.imports = imports;
         this.properties = properties;
         this.clock = clock;
+        this.runs = runs;
         this.customers = customers;
     }
 
@@ -78,6 +82,8 @@ class DemoSetup implements ApplicationRunner {
             Files.writeString(credentials, logins.entrySet().stream().map(e -> e.getKey() + " / " + e.getValue())
                     .collect(Collectors.joining(System.lineSeparator())) + System.lineSeparator());
             loadPortfolio(org);
+            // The daily collection run starts by itself at 6:00 in the organization's time zone.
+            TenantContext.run(org.id(), () -> runs.scheduleDaily(DEMO_RUN_HOUR, "demo"));
         }
         if (Files.exists(credentials)) {
             log.info("""

@@ -105,6 +105,17 @@ public class IdentityManagement {
                 .query(UUID.class).optional();
     }
 
+    /**
+     * Re-authentication for an electronic signature: whether {@code rawPassword} is the password of
+     * the enabled user {@code username} of the bound organization (checked with the same Argon2id
+     * hashing as the log-in).
+     */
+    public boolean passwordMatches(String username, String rawPassword) {
+        if (username == null || rawPassword == null || rawPassword.isEmpty()) return false;
+        return jdbc.sql("select password_hash from app_user where username = ? and enabled").param(username.toLowerCase())
+                .query(String.class).optional().map(hash -> passwords.matches(rawPassword, hash)).orElse(false);
+    }
+
     public Optional<UUID> findUserId(String username) {
         return jdbc.sql("select id from app_user where username = ?").param(username.toLowerCase())
                 .query(UUID.class).optional();

@@ -24,6 +24,17 @@ public sealed interface AllocationRule {
 
     Allocation allocate(BigDecimal amount, List<Debt> debts);
 
+    /**
+     * The order in which the rule fills the debts: each slot is one component of one debt. A payment
+     * fills slots in this order, and the next payment starts where it stopped ({@link BatchAllocator}).
+     */
+    List<Slot> slots(List<Debt> debts);
+
+    /** One component of one debt, in the order a rule pays it. */
+    record Slot(Debt debt, Component component) {
+        BigDecimal size() { return debt.component(component); }
+    }
+
     static AllocationRule named(String name) {
         return switch (name == null ? "" : name.strip().toUpperCase(Locale.ROOT)) {
             case "", "OLDEST_DUE_FIRST" -> new OldestDueFirst();
@@ -76,6 +87,15 @@ public sealed interface AllocationRule {
             }
             return ledger.result();
         }
+
+        @Override
+        public List<Slot> slots(List<Debt> debts) {
+            List<Slot> slots = new ArrayList<>();
+            for (Debt d : oldestFirst(debts)) {
+                for (Component c : Component.values()) slots.add(new Slot(d, c));
+            }
+            return slots;
+        }
     }
 
     record FeesInterestPrincipal() implements AllocationRule {
@@ -90,6 +110,16 @@ public sealed interface AllocationRule {
                 for (Debt d : ordered) ledger.take(d, c);
             }
             return ledger.result();
+        }
+
+        @Override
+        public List<Slot> slots(List<Debt> debts) {
+            List<Slot> slots = new ArrayList<>();
+            List<Debt> ordered = oldestFirst(debts);
+            for (Component c : Component.values()) {
+                for (Debt d : ordered) slots.add(new Slot(d, c));
+            }
+            return slots;
         }
     }
 

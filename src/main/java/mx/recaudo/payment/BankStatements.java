@@ -8,6 +8,9 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import mx.recaudo.audit.AuditLog;
 import mx.recaudo.shared.TenantContext;
+import mx.recaudo.platform.CopyRows;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,10 +28,17 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +61,19 @@ public class BankStatements {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final PaymentProperties properties;
+    private final JdbcTemplate jdbcTemplate;
+    private final BatchPosting posting;
+    private final PaymentSettingsStore settings;
+    private final Clock clock;
 
-    BankStatements(JdbcClient jdbc, TransactionTemplate tx, Payments payments, PaymentReferences references,
-                   AuditLog audit, ObjectMapper json, PaymentProperties properties) {
+    BankStatements(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, Payments payments,
+                   PaymentReferences references, AuditLog audit, ObjectMapper json, PaymentProperties properties,
+                   BatchPosting posting, PaymentSettingsStore settings, Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.posting = posting;
+        this.settings = settings;
+        this.clock = clock;
         this.tx = tx;
         this.payments = payments;
         this.references = references;
@@ -91,6 +110,7 @@ public class BankStatements {
                     Map.of("file", fileName, "sha256", fileSha256, "layout", layout.name()));
         });
         Counts counts = new Counts();
+        Map<BatchPosting.Account, PaymentPosted> events = new LinkedHashMap<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(layout.delimiter()).quoteCharacter('"')
                 .commentStrategy(CommentStrategy.NONE).skipEmptyLines(true)
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
@@ -107,15 +127,20 @@ public class BankStatements {
             while (records.hasNext()) {
                 batch.add(records.next());
                 if (batch.size() == properties.bankFileBatchSize()) {
-                    postBatch(id, fileSha256, batch, columns, layout, zone, actor, counts);
+                    postBatch(id, fileSha256, batch, columns, layout, zone, actor, counts, events);
                     batch.clear();
                 }
             }
-            postBatch(id, fileSha256, batch, columns, layout, zone, actor, counts);
+            postBatch(id, fileSha256, batch, columns, layout, zone, actor, counts, events);
             finish(id, counts, "COMPLETED", null);
         } catch (IOException | RuntimeException e) {
             finish(id, counts, "FAILED", e.getMessage());
             if (e instanceof RuntimeException r && !(e instanceof IllegalArgumentException)) throw r;
+        } finally {
+            // After the batches committed: one event per account (customer and currency), its last payment in
+            // the file, whose remaining balance is the account's. Listeners react to the account's state
+            // (pending promises, balance at zero), so once per account is what once per payment would give.
+            events.values().forEach(payments::publishAfterCommit);
         }
         return find(id).orElseThrow();
     }
@@ -126,89 +151,182 @@ public class BankStatements {
         long duplicates;
         long exceptions;
         BigDecimal amount = BigDecimal.ZERO;
+
+        void add(Counts other) {
+            lines += other.lines;
+            posted += other.posted;
+            duplicates += other.duplicates;
+            exceptions += other.exceptions;
+            amount = amount.add(other.amount);
+        }
     }
 
+    /** One statement line as read, with the customer its reference or CLABE names (when its check digits are right). */
+    private record Read(long line, String key, BigDecimal amount, LocalDate date, boolean unreadable, String currency,
+                        boolean knownCurrency, String reference, String clabe, String concept, Long referenceCandidate,
+                        String clabeValue, Long clabeCandidate) {}
+
+    /**
+     * Posts one batch of lines in one transaction, set-based: the lines are staged with COPY and matched
+     * by reference and CLABE in one query; the matched payments are posted together ({@link BatchPosting}).
+     * A line matched by amount must see the balances the lines before it left, so the lines before it
+     * are posted first; then it is matched and joins the next group. Retried when another load of the
+     * same file posted some of these lines at the same moment (they are then duplicates).
+     */
     private void postBatch(UUID statementId, String sha, List<CsvRecord> batch, BankFileLayout.Columns columns,
-                           BankFileLayout layout, ZoneId zone, String actor, Counts counts) {
+                           BankFileLayout layout, ZoneId zone, String actor, Counts counts,
+                           Map<BatchPosting.Account, PaymentPosted> events) {
         if (batch.isEmpty()) return;
-        UUID org = TenantContext.require();
-        List<PaymentPosted> events = new ArrayList<>();
-        tx.executeWithoutResult(s -> {
-            for (CsvRecord r : batch) {
-                long line = r.getStartingLineNumber();
-                String key = "bank:" + sha + ":" + line;
-                // A line posted by an earlier load of this file is a duplicate, whatever it would match today.
-                if (jdbc.sql("select exists (select 1 from payment where idempotency_key = ?)").param(key)
-                        .query(Boolean.class).single()) {
-                    counts.lines++;
-                    counts.duplicates++;
-                    continue;
-                }
-                counts.lines++;
-                String amountText = field(r, columns.amount());
-                String reference = field(r, columns.reference());
-                String clabe = field(r, columns.clabe());
-                String concept = field(r, columns.concept());
-                String currency = Optional.ofNullable(field(r, columns.currency())).map(String::toUpperCase)
-                        .orElse(layout.defaultCurrency());
-                Optional<BigDecimal> amount = layout.amount(amountText);
-                Optional<LocalDate> date = columns.date() < 0 ? Optional.empty() : layout.date(field(r, columns.date()));
-                if (amount.isEmpty() || (columns.date() >= 0 && date.isEmpty())) {
-                    exception(org, statementId, line, date.orElse(null), amount.orElse(null), currency, reference, clabe,
-                            concept, "UNREADABLE");
-                    counts.exceptions++;
-                    continue;
-                }
-                if (!PostPayment.validCurrency(currency)) {
-                    exception(org, statementId, line, date.orElse(null), amount.get(), null, reference, clabe, concept,
-                            "UNKNOWN_CURRENCY");
-                    counts.exceptions++;
-                    continue;
-                }
-                Optional<Long> customer = references.customerByReference(reference);
-                if (customer.isEmpty()) customer = references.customerByClabe(clabe);
-                String reason = "NO_MATCH";
-                if (customer.isEmpty() && layout.matchByAmount()) {
-                    List<Long> owing = jdbc.sql("select customer_id from customer_balance where currency = ? and balance = ? limit 2")
-                            .params(currency, amount.get()).query(Long.class).list();
-                    if (owing.size() == 1) customer = Optional.of(owing.getFirst());
-                    else if (owing.size() > 1) reason = "AMBIGUOUS_AMOUNT";
-                }
-                if (customer.isEmpty()) {
-                    exception(org, statementId, line, date.orElse(null), amount.get(), currency, reference, clabe, concept, reason);
-                    counts.exceptions++;
-                    continue;
-                }
-                String paymentReference = reference != null ? reference : clabe != null ? clabe : concept;
-                PostPayment command = new PostPayment(String.valueOf(customer.get()), amount.get(), currency,
-                        paymentReference == null ? null : truncate(paymentReference, 100),
-                        date.map(d -> d.atTime(12, 0).atZone(zone).toInstant()).orElse(null),
-                        key, PostPayment.Channel.BANK_FILE);
-                Payments.Outcome outcome = payments.postInTransaction(customer.get(), command, actor);
-                if (outcome.posted().replayed()) {
-                    counts.duplicates++;
-                } else {
-                    counts.posted++;
-                    counts.amount = counts.amount.add(amount.get());
-                    events.add(outcome.event());
-                }
+        PaymentSettings current = settings.current();
+        List<Read> lines = batch.stream().map(r -> read(r, sha, columns, layout, current)).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Counts delta = new Counts();
+                Map<BatchPosting.Account, PaymentPosted> posted = new LinkedHashMap<>();
+                tx.executeWithoutResult(s -> postLines(statementId, lines, layout, zone, actor, current, counts, delta, posted));
+                counts.add(delta);
+                posted.forEach((account, event) -> {
+                    events.remove(account); // keeps the map in the order of each account's last payment
+                    events.put(account, event);
+                });
+                return;
+            } catch (BatchPosting.ConcurrentPosting e) {
+                if (attempt == 3) throw e;
             }
-            jdbc.sql("""
-                    update bank_statement set lines_read = ?, payments_posted = ?, duplicates = ?, exceptions = ?,
-                           amount_posted = ? where id = ?""")
-                    .params(counts.lines, counts.posted, counts.duplicates, counts.exceptions, counts.amount, statementId)
-                    .update();
-        });
-        events.forEach(payments::publishAfterCommit);
+        }
     }
 
-    private void exception(UUID org, UUID statementId, long line, LocalDate date, BigDecimal amount, String currency,
-                           String reference, String clabe, String concept, String reason) {
+    private Read read(CsvRecord r, String sha, BankFileLayout.Columns columns, BankFileLayout layout, PaymentSettings s) {
+        long line = r.getStartingLineNumber();
+        String reference = field(r, columns.reference());
+        String clabe = field(r, columns.clabe());
+        String currency = Optional.ofNullable(field(r, columns.currency())).map(String::toUpperCase)
+                .orElse(layout.defaultCurrency());
+        Optional<BigDecimal> amount = layout.amount(field(r, columns.amount()));
+        Optional<LocalDate> date = columns.date() < 0 ? Optional.empty() : layout.date(field(r, columns.date()));
+        boolean unreadable = amount.isEmpty() || (columns.date() >= 0 && date.isEmpty());
+        Long referenceCandidate = reference == null ? null : s.referenceScheme().body(reference)
+                .filter(body -> body.startsWith(s.referencePrefix()) && body.length() == s.referencePrefix().length() + 10)
+                .map(body -> Long.parseLong(body.substring(s.referencePrefix().length()))).orElse(null);
+        Optional<Clabe> parsed = Clabe.parse(clabe);
+        Long clabeCandidate = parsed.filter(c -> s.issuesClabes() && c.bank().equals(s.clabeBank())
+                && c.branch().equals(s.clabeBranch())).map(Clabe::account).orElse(null);
+        return new Read(line, "bank:" + sha + ":" + line, amount.orElse(null), date.orElse(null), unreadable, currency,
+                PostPayment.validCurrency(currency), reference, clabe, field(r, columns.concept()), referenceCandidate,
+                parsed.map(Clabe::value).orElse(null), clabeCandidate);
+    }
+
+    private record Match(boolean duplicate, Long customerId) {}
+
+    private void postLines(UUID statementId, List<Read> lines, BankFileLayout layout, ZoneId zone, String actor,
+                           PaymentSettings settings, Counts before, Counts counts,
+                           Map<BatchPosting.Account, PaymentPosted> events) {
+        UUID org = TenantContext.require();
+        // Bulk statements look expensive to the planner; compiling them (JIT) costs seconds and saves nothing here.
+        jdbcTemplate.execute("set local jit = off");
+        Map<Long, Match> matches = match(lines);
+        List<BatchPosting.Line> pending = new ArrayList<>();
+        List<Object[]> exceptions = new ArrayList<>();
+        for (Read l : lines) {
+            counts.lines++;
+            Match m = matches.get(l.line());
+            if (m.duplicate()) {
+                counts.duplicates++;
+                continue;
+            }
+            if (l.unreadable() || !l.knownCurrency()) {
+                exceptions.add(new Object[]{org, statementId, l.line(), l.date(), l.amount(),
+                        l.unreadable() ? l.currency() : null, l.reference(), l.clabe(), l.concept(),
+                        l.unreadable() ? "UNREADABLE" : "UNKNOWN_CURRENCY"});
+                counts.exceptions++;
+                continue;
+            }
+            Long customer = m.customerId();
+            String reason = "NO_MATCH";
+            if (customer == null && layout.matchByAmount()) {
+                flush(pending, settings, actor, counts, events);
+                List<Long> owing = jdbc.sql("select customer_id from customer_balance where currency = ? and balance = ? limit 2")
+                        .params(l.currency(), l.amount()).query(Long.class).list();
+                if (owing.size() == 1) customer = owing.getFirst();
+                else if (owing.size() > 1) reason = "AMBIGUOUS_AMOUNT";
+            }
+            if (customer == null) {
+                exceptions.add(new Object[]{org, statementId, l.line(), l.date(), l.amount(), l.currency(), l.reference(),
+                        l.clabe(), l.concept(), reason});
+                counts.exceptions++;
+                continue;
+            }
+            String paymentReference = l.reference() != null ? l.reference() : l.clabe() != null ? l.clabe() : l.concept();
+            Instant receivedAt = l.date() == null ? null : l.date().atTime(12, 0).atZone(zone).toInstant();
+            PostPayment command = new PostPayment(String.valueOf(customer), l.amount(), l.currency(),
+                    paymentReference == null ? null : truncate(paymentReference, 100), receivedAt, l.key(),
+                    PostPayment.Channel.BANK_FILE);
+            pending.add(new BatchPosting.Line(customer, command,
+                    receivedAt != null ? receivedAt : clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        }
+        flush(pending, settings, actor, counts, events);
+        if (!exceptions.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                    insert into payment_exception (org_id, statement_id, line_no, received_on, amount, currency, reference,
+                                                   clabe, concept, reason)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", exceptions);
+        }
         jdbc.sql("""
-                insert into payment_exception (org_id, statement_id, line_no, received_on, amount, currency, reference,
-                                               clabe, concept, reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(org, statementId, line, date, amount, currency, reference, clabe, concept, reason).update();
+                update bank_statement set lines_read = ?, payments_posted = ?, duplicates = ?, exceptions = ?,
+                       amount_posted = ? where id = ?""")
+                .params(before.lines + counts.lines, before.posted + counts.posted, before.duplicates + counts.duplicates,
+                        before.exceptions + counts.exceptions, before.amount.add(counts.amount), statementId)
+                .update();
+        audit.record(actor, "BANK_STATEMENT_LINES_POSTED", "bank_statement", statementId.toString(), Map.of(
+                "firstLine", lines.getFirst().line(), "lastLine", lines.getLast().line(), "posted", counts.posted,
+                "duplicates", counts.duplicates, "exceptions", counts.exceptions, "amount", counts.amount.toPlainString()));
+    }
+
+    private void flush(List<BatchPosting.Line> pending, PaymentSettings settings, String actor, Counts counts,
+                       Map<BatchPosting.Account, PaymentPosted> events) {
+        if (pending.isEmpty()) return;
+        BatchPosting.Result result = posting.post(pending, settings, actor);
+        counts.posted += result.posted();
+        counts.amount = counts.amount.add(result.amount());
+        result.lastEvents().forEach((account, event) -> {
+            events.remove(account);
+            events.put(account, event);
+        });
+        pending.clear();
+    }
+
+    /**
+     * Per line: whether an earlier load of the file posted it (a duplicate whatever it would match today),
+     * and the customer its reference names (handed out, or with right check digits and prefix), else its
+     * virtual CLABE. Staged with COPY and answered by one query.
+     */
+    private Map<Long, Match> match(List<Read> lines) {
+        CopyRows staged = new CopyRows();
+        for (Read l : lines) {
+            staged.add(l.line()).add(l.key()).add(l.reference()).add(l.referenceCandidate()).add(l.clabeValue())
+                    .add(l.clabeCandidate()).endRow();
+        }
+        jdbcTemplate.execute("""
+                create temp table if not exists stg_bank_line (line_no bigint, key text, reference text,
+                  reference_candidate bigint, clabe char(18), clabe_candidate bigint) on commit drop;
+                truncate stg_bank_line""");
+        jdbcTemplate.execute((ConnectionCallback<Long>) c -> staged.copyInto(c, "copy stg_bank_line from stdin"));
+        // Probing the unique key index once per line stays proportional to the batch; a join would let the
+        // planner hash every payment the organization ever received.
+        Set<String> posted = new HashSet<>(jdbc.sql("select idempotency_key from payment where idempotency_key = any(?)")
+                .param(lines.stream().map(Read::key).toArray(String[]::new)).query(String.class).list());
+        Map<Long, Match> matches = new HashMap<>();
+        jdbc.sql("""
+                select l.line_no, l.key,
+                       coalesce((select r.customer_id from payment_reference r where r.reference = l.reference),
+                                (select c.id from customer c where c.id = l.reference_candidate),
+                                (select v.customer_id from virtual_clabe v where v.clabe = l.clabe),
+                                (select c.id from customer c where c.id = l.clabe_candidate))
+                  from stg_bank_line l""")
+                .query(rs -> {
+                    matches.put(rs.getLong(1), new Match(posted.contains(rs.getString(2)), (Long) rs.getObject(3)));
+                });
+        return matches;
     }
 
     private void finish(UUID id, Counts counts, String status, String failure) {

@@ -62,16 +62,23 @@ public class PaymentLinks {
                     "El proveedor de pagos no respondió; intente de nuevo", "The payment provider did not answer; try again")));
         }
         String actor = Payments.actor();
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("""
-                    insert into payment_link (id, org_id, customer_id, amount, currency, provider, provider_checkout_id, url,
-                                              status, created_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
-                    .params(id, TenantContext.require(), customerId, amount, check.currency(), provider.name(),
-                            checkout.checkoutId(), checkout.url(), actor).update();
-            audit.record(actor, "PAYMENT_LINK_CREATED", "payment_link", id.toString(), Map.of("customerId", customerId,
-                    "amount", amount.toPlainString(), "currency", check.currency(), "provider", provider.name()));
-        });
+        try {
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("""
+                        insert into payment_link (id, org_id, customer_id, amount, currency, provider, provider_checkout_id, url,
+                                                  status, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                        .params(id, TenantContext.require(), customerId, amount, check.currency(), provider.name(),
+                                checkout.checkoutId(), checkout.url(), actor).update();
+                audit.record(actor, "PAYMENT_LINK_CREATED", "payment_link", id.toString(), Map.of("customerId", customerId,
+                        "amount", amount.toPlainString(), "currency", check.currency(), "provider", provider.name()));
+            });
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // The provider answered with a checkout id one of our links already holds: never two links for one checkout.
+            throw new Problem.Rejected("duplicate_checkout", 409, List.of(new Problem("provider",
+                    "El proveedor devolvió un pago en línea que ya existe (" + checkout.checkoutId() + "); intente de nuevo",
+                    "The provider answered with a checkout that already exists (" + checkout.checkoutId() + "); try again")));
+        }
         return find(id).orElseThrow();
     }
 

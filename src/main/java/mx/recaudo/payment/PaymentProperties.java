@@ -14,6 +14,6 @@ public record PaymentProperties(String allocationRule, String referenceScheme, S
         if (allocationRule == null || allocationRule.isBlank()) allocationRule = "OLDEST_DUE_FIRST";
         if (referenceScheme == null || referenceScheme.isBlank()) referenceScheme = "MOD10_LUHN";
         if (referencePrefix == null) referencePrefix = "";
-        if (bankFileBatchSize == null || bankFileBatchSize <= 0) bankFileBatchSize = 500;
+        if (bankFileBatchSize == null || bankFileBatchSize <= 0) bankFileBatchSize = 20_000;
     }
 }

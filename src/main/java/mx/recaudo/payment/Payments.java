@@ -7,9 +7,9 @@ import mx.recaudo.payment.AllocationRule.Share;
 import mx.recaudo.portfolio.ObligationComponents;
 import mx.recaudo.portfolio.Obligations;
 import mx.recaudo.portfolio.OpenObligation;
-import mx.recaudo.portfolio.Portfolio;
 import mx.recaudo.shared.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -52,24 +54,26 @@ public class Payments {
     private final TransactionTemplate tx;
     private final Obligations obligations;
     private final ObligationComponents components;
-    private final Portfolio portfolio;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PaymentSettingsStore settings;
+    private final JdbcTemplate jdbcTemplate;
+    private final Installments installments;
 
-    Payments(JdbcClient jdbc, TransactionTemplate tx, Obligations obligations, ObligationComponents components,
-             Portfolio portfolio, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+    Payments(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, Obligations obligations,
+             ObligationComponents components, AuditLog audit, ApplicationEventPublisher events, Clock clock,
              PaymentSettingsStore settings) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.tx = tx;
         this.obligations = obligations;
         this.components = components;
-        this.portfolio = portfolio;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
         this.settings = settings;
+        this.installments = new Installments(jdbc);
     }
 
     /** The answer to a posting: the payment, and whether it was made now or earlier under the same key. */
@@ -83,86 +87,85 @@ public class Payments {
     public Posted post(PostPayment command) {
         List<Problem> problems = command.problems();
         if (!problems.isEmpty()) throw new Problem.Rejected(problems);
-        long customerId = portfolio.findIdByExternalId(command.customer()).orElseThrow(() -> new Problem.Rejected(
-                "unknown_customer", 422, List.of(new Problem("customer", "No existe el cliente " + command.customer(),
-                        "No such customer: " + command.customer()))));
-        return post(customerId, command);
+        String actor = actor();
+        Outcome outcome = tx.execute(s -> {
+            Customer customer = customerNamed(command.customer());
+            return postInTransaction(customer, command, actor);
+        });
+        if (!outcome.posted().replayed()) publishAfterCommit(outcome.event());
+        return outcome.posted();
     }
 
     /** Posts a payment for a customer already identified (bank files, payment links). */
     Posted post(long customerId, PostPayment command) {
         List<Problem> problems = command.problems();
         if (!problems.isEmpty()) throw new Problem.Rejected(problems);
-        Outcome outcome = tx.execute(s -> postInTransaction(customerId, command, actor()));
+        String actor = actor();
+        Outcome outcome = tx.execute(s -> postInTransaction(customer(customerId), command, actor));
         if (!outcome.posted().replayed()) publishAfterCommit(outcome.event());
         return outcome.posted();
     }
 
     record Outcome(Posted posted, PaymentPosted event) {}
 
-    /** The posting itself, in the caller's transaction; the caller publishes the event after commit. */
-    Outcome postInTransaction(long customerId, PostPayment command, String actor) {
+    /** The customer a payment is for, as its view shows it. */
+    record Customer(long id, String externalId, String name) {}
+
+    private Customer customerNamed(String externalId) {
+        return jdbc.sql("select id, external_id, name from customer where external_id = ?").param(externalId)
+                .query((rs, i) -> new Customer(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
+                .orElseThrow(() -> new Problem.Rejected("unknown_customer", 422, List.of(new Problem("customer",
+                        "No existe el cliente " + externalId, "No such customer: " + externalId))));
+    }
+
+    private Customer customer(long id) {
+        return jdbc.sql("select id, external_id, name from customer where id = ?").param(id)
+                .query((rs, i) -> new Customer(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
+    }
+
+    /**
+     * The posting itself, in the caller's transaction; the caller publishes the event after commit.
+     * The customer's open obligations are locked first, so two requests with one key (or two payments
+     * of one customer) take turns; the insert of the payment row then decides which request made it.
+     */
+    Outcome postInTransaction(Customer customer, PostPayment command, String actor) {
         UUID org = TenantContext.require();
         UUID id = UUID.randomUUID();
-        Instant receivedAt = command.receivedAt() != null ? command.receivedAt() : clock.instant();
+        Instant receivedAt = (command.receivedAt() != null ? command.receivedAt() : clock.instant())
+                .truncatedTo(ChronoUnit.MICROS);
         String fingerprint = sha256(command.fingerprint());
         PaymentSettings current = settings.current();
+        List<Obligations.Locked> open = obligations.lockOpen(List.of(customer.id())).stream()
+                .filter(o -> o.obligation().currency().equals(command.currency())).toList();
+        Allocation allocation = current.allocationRule().allocate(command.amount(), debts(open));
         int inserted = jdbc.sql("""
                 insert into payment (id, org_id, customer_id, amount, currency, applied, unapplied, reference, channel,
                                      received_at, status, idempotency_key, request_hash, allocation_rule, created_by)
-                values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 'POSTED', ?, ?, ?, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'POSTED', ?, ?, ?, ?)
                 on conflict (org_id, idempotency_key) do nothing""")
-                .params(id, org, customerId, command.amount(), command.currency(), command.amount(), command.reference(),
-                        command.channel().name(), Timestamp.from(receivedAt), command.idempotencyKey(), fingerprint,
-                        current.allocationRule().name(), actor)
+                .params(id, org, customer.id(), command.amount(), command.currency(), allocation.applied(),
+                        allocation.unapplied(), command.reference(), command.channel().name(), Timestamp.from(receivedAt),
+                        command.idempotencyKey(), fingerprint, current.allocationRule().name(), actor)
                 .update();
-        if (inserted == 0) {
-            record Earlier(UUID id, String hash, long customerId) {}
-            Earlier earlier = jdbc.sql("select id, request_hash, customer_id from payment where idempotency_key = ?")
-                    .param(command.idempotencyKey())
-                    .query((rs, i) -> new Earlier(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3))).single();
-            if (!earlier.hash().equals(fingerprint) || earlier.customerId() != customerId) {
-                throw new Problem.Rejected("idempotency_key_reused", 422, List.of(new Problem("Idempotency-Key",
-                        "Esta clave de idempotencia ya se usó para otro pago (" + earlier.id() + ") con datos distintos",
-                        "This idempotency key was already used for another payment (" + earlier.id() + ") with different data")));
-            }
-            return new Outcome(new Posted(find(earlier.id()).orElseThrow(), true), null);
-        }
+        if (inserted == 0) return replay(customer.id(), command, fingerprint);
 
-        List<OpenObligation> open = obligations.lockOpen(customerId, command.currency());
-        Map<Long, ObligationComponents.Components> parts = components.of(open.stream().map(OpenObligation::id).toList());
-        List<Debt> debts = open.stream().map(o -> {
-            var c = parts.get(o.id());
-            return new Debt(o.id(), o.dueDate(), o.balance(), c == null ? BigDecimal.ZERO : c.fees(),
-                    c == null ? BigDecimal.ZERO : c.interest());
-        }).toList();
-        Allocation allocation = current.allocationRule().allocate(command.amount(), debts);
-        Map<Long, OpenObligation> byId = open.stream().collect(Collectors.toMap(OpenObligation::id, o -> o));
+        Map<Long, Obligations.Locked> byId = open.stream()
+                .collect(Collectors.toMap(o -> o.obligation().id(), o -> o));
+        Map<Long, Integer> firstInstallment = installments.take(allocation.shares().stream()
+                .collect(Collectors.toMap(Share::obligationId, sh -> 1)));
+        List<AllocationRow> rows = new ArrayList<>();
+        List<Obligations.Reduction> reductions = new ArrayList<>();
         for (Share share : allocation.shares()) {
-            OpenObligation o = byId.get(share.obligationId());
-            // Per allocation row of this obligation, its payment's status by primary key: a plan that stays
-            // small however many payments the organization has (a join let the planner scan them all).
-            int installment = jdbc.sql("""
-                    select count(*) + 1 from payment_allocation a where a.obligation_id = ?
-                       and (select p.status from payment p where p.id = a.payment_id) = 'POSTED'""")
-                    .param(o.id()).query(Integer.class).single();
-            obligations.reduceBalance(o.id(), share.total());
-            components.reduce(o.id(), share.fees(), share.interest());
-            jdbc.sql("""
-                    insert into payment_allocation (org_id, payment_id, obligation_id, obligation_external_id, invoice_uuid,
-                           installment_no, previous_balance, amount, remaining_balance, fees_paid, interest_paid,
-                           principal_paid, previous_status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(org, id, o.id(), o.externalId(), invoiceUuid(o), installment, o.balance(), share.total(),
-                            o.balance().subtract(share.total()), share.fees(), share.interest(), share.principal(),
-                            o.status())
-                    .update();
+            OpenObligation o = byId.get(share.obligationId()).obligation();
+            rows.add(new AllocationRow(id, o, firstInstallment.get(o.id()), o.balance(), share));
+            reductions.add(new Obligations.Reduction(o.id(), share.total(), share.fees(), share.interest()));
         }
-        jdbc.sql("update payment set applied = ?, unapplied = ? where id = ?")
-                .params(allocation.applied(), allocation.unapplied(), id).update();
-        BigDecimal remaining = obligations.openBalance(customerId, command.currency());
+        AllocationRow.insert(jdbcTemplate, org, rows);
+        obligations.reduceBalances(reductions);
+        BigDecimal remaining = open.stream().map(o -> o.obligation().balance()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .subtract(allocation.applied());
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("customerId", customerId);
+        details.put("customerId", customer.id());
         details.put("amount", command.amount().toPlainString());
         details.put("currency", command.currency());
         details.put("applied", allocation.applied().toPlainString());
@@ -172,9 +175,36 @@ public class Payments {
         details.put("rule", current.allocationRule().name());
         if (command.reference() != null) details.put("reference", command.reference());
         audit.record(actor, "PAYMENT_POSTED", "payment", id.toString(), details);
-        PaymentPosted event = new PaymentPosted(org, id, customerId, command.currency(), command.amount(), remaining,
+        PaymentPosted event = new PaymentPosted(org, id, customer.id(), command.currency(), command.amount(), remaining,
                 receivedAt);
-        return new Outcome(new Posted(find(id).orElseThrow(), false), event);
+        PaymentView view = new PaymentView(id, customer.id(), customer.externalId(), customer.name(), money(command.amount()),
+                command.currency(), money(allocation.applied()), money(allocation.unapplied()), command.reference(),
+                command.channel().name(), receivedAt, "POSTED", current.allocationRule().name(), actor, null, null,
+                rows.stream().map(AllocationRow::view).toList());
+        return new Outcome(new Posted(view, false), event);
+    }
+
+    private Outcome replay(long customerId, PostPayment command, String fingerprint) {
+        record Earlier(UUID id, String hash, long customerId) {}
+        Earlier earlier = jdbc.sql("select id, request_hash, customer_id from payment where idempotency_key = ?")
+                .param(command.idempotencyKey())
+                .query((rs, i) -> new Earlier(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3))).single();
+        if (!earlier.hash().equals(fingerprint) || earlier.customerId() != customerId) {
+            throw new Problem.Rejected("idempotency_key_reused", 422, List.of(new Problem("Idempotency-Key",
+                    "Esta clave de idempotencia ya se usó para otro pago (" + earlier.id() + ") con datos distintos",
+                    "This idempotency key was already used for another payment (" + earlier.id() + ") with different data")));
+        }
+        return new Outcome(new Posted(find(earlier.id()).orElseThrow(), true), null);
+    }
+
+    /** The locked obligations as the allocation rule sees them. */
+    static List<Debt> debts(List<Obligations.Locked> open) {
+        return open.stream().map(o -> new Debt(o.obligation().id(), o.obligation().dueDate(), o.obligation().balance(),
+                o.fees(), o.interest())).toList();
+    }
+
+    static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /**
@@ -204,6 +234,7 @@ public class Payments {
                      where payment_id = ? order by obligation_id""").param(paymentId)
                     .query((rs, i) -> new Line(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
                             rs.getBigDecimal(4), rs.getString(5))).list();
+            installments.giveBack(lines.stream().map(Line::obligationId).toList());
             for (Line line : lines) {
                 OpenObligation before = obligations.lock(line.obligationId()).orElseThrow();
                 obligations.restoreBalance(line.obligationId(), line.amount());
@@ -290,7 +321,7 @@ public class Payments {
                 reversed == null ? null : reversed.toInstant(), rs.getString("reversal_reason"), List.of());
     }
 
-    private static String invoiceUuid(OpenObligation o) {
+    static String invoiceUuid(OpenObligation o) {
         return "INVOICE".equals(o.kind()) && UUID_TEXT.matcher(o.externalId()).matches()
                 ? o.externalId().toUpperCase(java.util.Locale.ROOT) : null;
     }

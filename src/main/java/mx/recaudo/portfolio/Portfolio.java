@@ -24,6 +24,7 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class Portfolio {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final int FEW_IN_RANGE = 5_000;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -82,22 +83,30 @@ public class Portfolio {
             p.put("product", s.product());
         }
         if (s.minBalance() != null || s.maxBalance() != null || s.currency() != null) {
-            // A correlated test per row of the name-ordered scan: the page stops at its 50th match instead
-            // of gathering every customer in the range and sorting them all by name.
-            sql.append(" and (select true from customer_balance b where b.customer_id = c.id");
-            if (s.currency() != null) {
-                sql.append(" and b.currency = :currency");
-                p.put("currency", s.currency().toUpperCase(Locale.ROOT));
+            String currency = s.currency() == null ? null : s.currency().toUpperCase(Locale.ROOT);
+            Optional<Long[]> few = fewInBalanceRange(currency, s.minBalance(), s.maxBalance());
+            if (few.isPresent()) {
+                // Few customers in the range: fetch them by id and sort those, instead of walking the name order.
+                sql.append(" and c.id = any (:balanceIds)");
+                p.put("balanceIds", few.get());
+            } else {
+                // Many in the range: a correlated test per row of the name-ordered scan stops at the page's
+                // 50th match instead of gathering every customer in the range and sorting them all by name.
+                sql.append(" and (select true from customer_balance b where b.customer_id = c.id");
+                if (currency != null) {
+                    sql.append(" and b.currency = :currency");
+                    p.put("currency", currency);
+                }
+                if (s.minBalance() != null) {
+                    sql.append(" and b.balance >= :minBalance");
+                    p.put("minBalance", s.minBalance());
+                }
+                if (s.maxBalance() != null) {
+                    sql.append(" and b.balance <= :maxBalance");
+                    p.put("maxBalance", s.maxBalance());
+                }
+                sql.append(" limit 1)");
             }
-            if (s.minBalance() != null) {
-                sql.append(" and b.balance >= :minBalance");
-                p.put("minBalance", s.minBalance());
-            }
-            if (s.maxBalance() != null) {
-                sql.append(" and b.balance <= :maxBalance");
-                p.put("maxBalance", s.maxBalance());
-            }
-            sql.append(" limit 1)");
         }
         if (s.afterName() != null && s.afterId() != null) {
             sql.append(" and (c.name, c.id) > (:afterName, :afterId)");
@@ -119,6 +128,22 @@ public class Portfolio {
                 r.taxId(), r.state(), r.oldestUnpaidDueDate(), r.daysPastDue(), r.bucket(),
                 balances.getOrDefault(r.id(), List.of()))).toList();
         return new CustomerPage(items, hasNext, asOf);
+    }
+
+    /**
+     * The ids of the customers with a balance in the range when there are at most
+     * {@value #FEW_IN_RANGE} of them; empty when there are more.
+     */
+    private Optional<Long[]> fewInBalanceRange(String currency, java.math.BigDecimal min, java.math.BigDecimal max) {
+        java.sql.Array ids = jdbc.sql("select recaudo_balance_candidates(:currency, :min, :max, :limit)")
+                .param("currency", currency).param("min", min).param("max", max).param("limit", FEW_IN_RANGE)
+                .query((rs, i) -> rs.getArray(1)).list().getFirst();
+        if (ids == null) return Optional.empty();
+        try {
+            return Optional.of((Long[]) ids.getArray());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<Long> findIdByExternalId(String externalId) {

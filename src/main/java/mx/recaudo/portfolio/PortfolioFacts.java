@@ -31,7 +31,7 @@ public class PortfolioFacts {
             select customer_id, currency, balance from customer_balance
              where customer_id >= ? and customer_id < ? order by customer_id, currency""";
     private static final String OBLIGATIONS = """
-            select distinct customer_id, product, kind from obligation
+            select distinct customer_id, product, kind, status = 'DISPUTED' from obligation
              where customer_id >= ? and customer_id < ? and balance > 0
                and status in ('ACTIVE','DISPUTED','IN_ARRANGEMENT','LEGAL') order by customer_id""";
     private static final String CONTACTS = """
@@ -73,7 +73,7 @@ public class PortfolioFacts {
         final Map<String, BigDecimal> balances = new LinkedHashMap<>();
         final java.util.Set<String> products = new java.util.TreeSet<>();
         final java.util.Set<String> kinds = new java.util.TreeSet<>();
-        boolean phone, email, whatsapp;
+        boolean phone, email, whatsapp, disputed;
 
         Builder(ResultSet rs) throws SQLException {
             id = rs.getLong(1);
@@ -86,7 +86,7 @@ public class PortfolioFacts {
 
         PortfolioFact build() {
             return new PortfolioFact(id, externalId, since, state, oldest, balances, new ArrayList<>(products),
-                    new ArrayList<>(kinds), phone, email, whatsapp, address);
+                    new ArrayList<>(kinds), phone, email, whatsapp, address, disputed);
         }
     }
 
@@ -105,6 +105,7 @@ public class PortfolioFacts {
             if (b == null) return;
             if (rs.getString(2) != null) b.products.add(rs.getString(2));
             b.kinds.add(rs.getString(3));
+            if (rs.getBoolean(4)) b.disputed = true;
         });
         jdbc.sql(CONTACTS).params(from, to).query(rs -> {
             Builder b = byId.get(rs.getLong(1));

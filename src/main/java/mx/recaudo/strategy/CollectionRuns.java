@@ -2,6 +2,8 @@ package mx.recaudo.strategy;
 
 import mx.recaudo.platform.CopyRows;
 import mx.recaudo.audit.AuditLog;
+import mx.recaudo.contact.Channel;
+import mx.recaudo.contact.ContactOptOuts;
 import mx.recaudo.platform.SystemDatabase;
 import mx.recaudo.portfolio.Portfolio;
 import mx.recaudo.portfolio.PortfolioFact;
@@ -34,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,6 +63,7 @@ public class CollectionRuns {
     private final PortfolioFacts facts;
     private final Portfolio portfolio;
     private final PriceList prices;
+    private final ContactOptOuts optOuts;
     private final int chunkSize;
     private final int staleSeconds;
     private final String workerName = "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -67,7 +71,7 @@ public class CollectionRuns {
 
     CollectionRuns(DataSource dataSource, JdbcClient jdbc, @SystemDatabase JdbcClient system, TransactionTemplate tx,
                    AuditLog audit, Segmentations segmentations, Strategies strategies, PortfolioFacts facts,
-                   Portfolio portfolio, PriceList prices,
+                   Portfolio portfolio, PriceList prices, ContactOptOuts optOuts,
                    @Value("${recaudo.strategy.chunk-size:5000}") int chunkSize,
                    @Value("${recaudo.strategy.chunk-timeout-seconds:120}") int staleSeconds) {
         this.dataSource = dataSource;
@@ -80,6 +84,7 @@ public class CollectionRuns {
         this.facts = facts;
         this.portfolio = portfolio;
         this.prices = prices;
+        this.optOuts = optOuts;
         this.chunkSize = chunkSize;
         this.staleSeconds = staleSeconds;
     }
@@ -205,8 +210,8 @@ public class CollectionRuns {
         Optional<PortfolioFact> fact = facts.of(customer.get());
         if (fact.isEmpty() || !fact.get().owes()) return List.of();
         DailyPlanner planner = planner(TenantContext.require(), run.segmentationVersion(), run.strategyVersion());
-        Decision d = planner.decide(CustomerFacts.of(fact.get(), run.asOf()), LadderStore.load(jdbc, customer.get()).orElse(null),
-                run.asOf(), true);
+        Decision d = planner.decide(CustomerFacts.of(fact.get(), run.asOf()), holdsOf(fact.get()),
+                LadderStore.load(jdbc, customer.get()).orElse(null), run.asOf(), true);
         if (d.action() == null) return List.of();
         Decision.Planned p = d.action();
         return List.of(new PlannedActionView(0, customer.get(), customerExternalId, run.asOf(), p.step().key(),
@@ -273,13 +278,15 @@ public class CollectionRuns {
             Map<Long, LadderStore.Stored> states = LadderStore.loadRange(jdbc, from, to);
             long t1 = System.nanoTime();
             List<PortfolioFact> chunkFacts = facts.owingBetween(from, to);
+            Map<Long, Set<Channel>> optedOut = optOuts.optedOutChannels(from, to);
             long t2 = System.nanoTime();
             CopyRows rows = new CopyRows();
             for (PortfolioFact f : chunkFacts) {
                 LadderStore.Stored stored = states.get(f.customerId());
                 LadderState state = stored == null ? null : stored.state();
                 if (!run.dryRun() && state != null && !state.asOf().isBefore(run.asOf())) continue;
-                Decision d = planner.decide(CustomerFacts.of(f, run.asOf()), state, run.asOf(), run.dryRun());
+                Decision d = planner.decide(CustomerFacts.of(f, run.asOf()),
+                        CustomerHolds.of(f.disputed(), optedOut.get(f.customerId())), state, run.asOf(), run.dryRun());
                 stage(rows, d, stored == null ? null : stored.rev());
             }
             Connection c = DataSourceUtils.getConnection(dataSource);
@@ -373,7 +380,7 @@ public class CollectionRuns {
                 ps.setObject(2, run.asOf());
                 customers = ps.executeUpdate();
             }
-            if (log.isDebugEnabled()) log.debug("copy {} ms, ladder upsert {} ms", (w1 - w0) / 1_000_000, (System.nanoTime() - w1) / 1_000_000);
+            long w2 = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement("""
                     with ins as (
                       insert into planned_action (org_id, run_id, customer_id, as_of, step_key, action_type, channel,
@@ -405,6 +412,7 @@ public class CollectionRuns {
                     tasks = rs.getLong(2);
                 }
             }
+            long w3 = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into customer_ladder_history (org_id, customer_id, as_of, segment_key, segmentation_version,
                            strategy_key, variant_key, stage_key, dpd, reason)
@@ -415,6 +423,10 @@ public class CollectionRuns {
                 ps.setObject(1, org);
                 ps.setObject(2, run.asOf());
                 ps.executeUpdate();
+            }
+            if (log.isDebugEnabled()) {
+                log.debug("copy {} ms, ladder upsert {} ms, actions and tasks {} ms, history {} ms", (w1 - w0) / 1_000_000,
+                        (w2 - w1) / 1_000_000, (w3 - w2) / 1_000_000, (System.nanoTime() - w3) / 1_000_000);
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
@@ -449,6 +461,12 @@ public class CollectionRuns {
             if (n == 1) audit.record("system", "RUN_FAILED", "collection_run", runId.toString(),
                     Map.of("failure", String.valueOf(e.getMessage())));
         });
+    }
+
+    /** The dispute and opt-out holds of one customer (event handlers, single-customer views). */
+    CustomerHolds holdsOf(PortfolioFact fact) {
+        return CustomerHolds.of(fact.disputed(), optOuts.optedOutChannels(fact.customerId(), fact.customerId() + 1)
+                .get(fact.customerId()));
     }
 
     DailyPlanner planner(UUID org, int segVersion, int stratVersion) {

@@ -8,9 +8,9 @@ import mx.recaudo.segmentation.Tone;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The ladder policy, in plain Java: given a customer's facts and ladder state, decides the due
@@ -21,10 +21,13 @@ import java.util.Objects;
  *   <li>Entering a stage (first time seen, DPD moved on, DPD jumped several stages, escalation) plans
  *   the entry action of <em>that</em> stage only — never a burst of the stages skipped.</li>
  *   <li>Staying in a stage plans nothing, unless the step repeats every N days.</li>
+ *   <li>A disputed obligation holds the ladder (no stage moves, nothing planned) until the dispute is
+ *   resolved; then the stage the customer has reached plans its entry action.</li>
  *   <li>A promise pauses the ladder through its grace date; a stop (balance paid) restarts it from
  *   scratch if the customer owes again.</li>
  *   <li>When the customer is not reachable on the step's channel, the strategy's fallback order
- *   applies (after the step's own channel when it is in the list, else from the start).</li>
+ *   applies (after the step's own channel when it is in the list, else from the start); a channel the
+ *   customer opted out of counts as not reachable.</li>
  * </ul>
  */
 final class DailyPlanner {
@@ -41,6 +44,10 @@ final class DailyPlanner {
      *                    had before that date (re-running the same date gives the same decisions)
      */
     Decision decide(CustomerFacts facts, LadderState state, LocalDate asOf, boolean replayToday) {
+        return decide(facts, CustomerHolds.NONE, state, asOf, replayToday);
+    }
+
+    Decision decide(CustomerFacts facts, CustomerHolds holds, LadderState state, LocalDate asOf, boolean replayToday) {
         Segment segment = segmentation.assign(facts);
         Strategy strategy = strategies.forSegment(segment.key());
         if (strategy == null) {
@@ -62,7 +69,10 @@ final class DailyPlanner {
         Decision.Outcome outcome;
         Decision.Planned planned = null;
         int newStage = stage;
-        if (pausedUntil != null && !asOf.isAfter(pausedUntil)) {
+        if (holds.disputed()) {
+            outcome = Decision.Outcome.DISPUTED;
+            newStage = base;
+        } else if (pausedUntil != null && !asOf.isAfter(pausedUntil)) {
             outcome = Decision.Outcome.PAUSED;
             newStage = base;
         } else if (stage < 0) {
@@ -83,7 +93,7 @@ final class DailyPlanner {
                     && ChronoUnit.DAYS.between(lastAction, asOf) < step.noContactInDays()) {
                 outcome = Decision.Outcome.HELD_BY_CONDITION;
             } else {
-                ActionType type = reachableAction(step.action(), strategy.fallback(), facts);
+                ActionType type = reachableAction(step.action(), strategy.fallback(), facts, holds.blocked());
                 if (type == null) {
                     outcome = Decision.Outcome.UNREACHABLE;
                 } else {
@@ -104,11 +114,16 @@ final class DailyPlanner {
 
     /** The step's action if the customer is reachable for it, else the first reachable fallback, else null. */
     static ActionType reachableAction(ActionType wanted, List<ActionType> fallback, CustomerFacts facts) {
-        if (reachable(wanted, facts)) return wanted;
-        List<ActionType> candidates = new ArrayList<>(fallback);
+        return reachableAction(wanted, fallback, facts, Set.of());
+    }
+
+    /** Like {@link #reachableAction(ActionType, List, CustomerFacts)}, skipping the actions the customer opted out of. */
+    static ActionType reachableAction(ActionType wanted, List<ActionType> fallback, CustomerFacts facts, Set<ActionType> blocked) {
+        if (reachable(wanted, facts) && !blocked.contains(wanted)) return wanted;
+        List<ActionType> candidates = fallback;
         int at = candidates.indexOf(wanted);
         if (at >= 0) candidates = candidates.subList(at + 1, candidates.size());
-        for (ActionType a : candidates) if (reachable(a, facts)) return a;
+        for (ActionType a : candidates) if (reachable(a, facts) && !blocked.contains(a)) return a;
         return null;
     }
 

@@ -20,6 +20,8 @@ record Decision(CustomerFacts facts, Segment segment, Strategy strategy, Variant
         NOT_DUE,
         /** A promise pauses the ladder. */
         PAUSED,
+        /** A disputed obligation holds the ladder until the dispute is resolved. */
+        DISPUTED,
         /** The stage was entered but the customer is reachable on no channel of the step or its fallback. */
         UNREACHABLE,
         /** The stage was entered but the step's conditions hold it back (recent contact). */

@@ -1,5 +1,6 @@
 package mx.recaudo.strategy;
 
+import mx.recaudo.arrangement.PlanEvent;
 import mx.recaudo.arrangement.PromiseEvent;
 import mx.recaudo.audit.AuditLog;
 import mx.recaudo.payment.PaymentPosted;
@@ -85,6 +86,14 @@ class LadderEvents {
         }));
     }
 
+    /** A broken payment plan escalates like a broken promise. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PlanEvent e) {
+        if (!(e instanceof PlanEvent.PlanBroken b)) return;
+        TenantContext.run(e.orgId(), () -> tx.executeWithoutResult(s ->
+                escalate(b.customerId(), "PLAN_BROKEN", "plan", b.planId().toString())));
+    }
+
     private void pause(PromiseEvent.PromiseMade m) {
         LocalDate today = portfolio.today();
         LadderState current = currentOrFresh(m.customerId(), today);
@@ -105,20 +114,24 @@ class LadderEvents {
     }
 
     private void escalate(PromiseEvent.PromiseBroken b) {
+        escalate(b.customerId(), "PROMISE_BROKEN", "promise", b.promiseId().toString());
+    }
+
+    private void escalate(long customerId, String reason, String causeKind, String causeId) {
         LocalDate today = portfolio.today();
-        Optional<PortfolioFact> fact = facts.of(b.customerId());
+        Optional<PortfolioFact> fact = facts.of(customerId);
         if (fact.isEmpty() || !fact.get().owes()) return;
-        LadderState current = currentOrFresh(b.customerId(), today);
+        LadderState current = currentOrFresh(customerId, today);
         if (current == null) return;
         LadderState escalated = current.escalated();
         DailyPlanner planner = runs.planner(TenantContext.require(), segmentations.activePublishing("system").version(),
                 strategies.activePublishing("system").version());
         Decision d = planner.decide(CustomerFacts.of(fact.get(), today), escalated, today, false);
-        LadderStore.save(jdbc, b.customerId(), d.state());
-        history(b.customerId(), today, d.state(), (int) d.facts().dpd(), "PROMISE_BROKEN");
+        LadderStore.save(jdbc, customerId, d.state());
+        history(customerId, today, d.state(), (int) d.facts().dpd(), reason);
         Long actionId = d.action() == null ? null : insertAction(d, today);
-        audit.record("system", "LADDER_ESCALATED", "customer", Long.toString(b.customerId()),
-                Map.of("promise", b.promiseId().toString(), "stage", String.valueOf(d.state().stageKey()),
+        audit.record("system", "LADDER_ESCALATED", "customer", Long.toString(customerId),
+                Map.of(causeKind, causeId, "stage", String.valueOf(d.state().stageKey()),
                         "action", actionId == null ? "none" : d.action().type().name()));
     }
 
@@ -139,32 +152,11 @@ class LadderEvents {
     }
 
     private Long insertAction(Decision d, LocalDate today) {
-        Decision.Planned p = d.action();
-        Optional<Long> id = jdbc.sql("""
-                insert into planned_action (org_id, run_id, customer_id, as_of, step_key, action_type, channel, template_ref,
-                       tone, segment_key, segmentation_version, strategy_key, variant_key, dpd, queue_priority,
-                       settlement_offer, reason)
-                values (recaudo_current_org(), null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (org_id, customer_id, step_key, as_of) do nothing returning id""")
-                .params(d.facts().customerId(), today, p.step().key(), p.type().name(), p.type().channel(),
-                        p.step().template(), p.tone().name(), d.segment().key(), d.state().segmentationVersion(),
-                        d.strategy().key(), d.variant().key(), (int) d.facts().dpd(), p.queuePriority(),
-                        p.step().settlementOffer(), p.reason().name())
-                .query(Long.class).optional();
-        if (id.isPresent() && p.type().agentQueue() != null) {
-            jdbc.sql("""
-                    insert into agent_task (org_id, planned_action_id, customer_id, queue, priority, as_of, settlement_offer)
-                    values (recaudo_current_org(), ?, ?, ?, ?, ?, ?)""")
-                    .params(id.get(), d.facts().customerId(), p.type().agentQueue(), p.queuePriority(), today,
-                            p.step().settlementOffer()).update();
-        }
-        return id.orElse(null);
+        return LadderWrites.insertAction(jdbc, d, today);
     }
 
     private int cancelPending(long customerId) {
-        jdbc.sql("update agent_task set status = 'CANCELLED' where customer_id = ? and status = 'OPEN'").param(customerId).update();
-        return jdbc.sql("update planned_action set status = 'CANCELLED' where customer_id = ? and status = 'PLANNED'")
-                .param(customerId).update();
+        return LadderWrites.cancelPending(jdbc, customerId);
     }
 
     private int dpd(long customerId, LocalDate today) {
@@ -173,12 +165,7 @@ class LadderEvents {
     }
 
     private void history(long customerId, LocalDate asOf, LadderState s, int dpd, String reason) {
-        jdbc.sql("""
-                insert into customer_ladder_history (org_id, customer_id, as_of, segment_key, segmentation_version,
-                       strategy_key, variant_key, stage_key, dpd, reason)
-                values (recaudo_current_org(), ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(customerId, asOf, s.segmentKey(), s.segmentationVersion(), s.strategyKey(), s.variantKey(),
-                        s.stageKey(), dpd, reason).update();
+        LadderWrites.history(jdbc, customerId, asOf, s, dpd, reason);
         log.debug("Customer {}: {}", customerId, reason);
     }
 }

@@ -27,7 +27,7 @@ class PlanPolicyTests {
     void aPlanBeyondPolicyListsEveryLimitItPasses() {
         List<Problem> beyond = policy.check(terms("2000.00", "500.00", 12, 75));
         assertThat(beyond).extracting(Problem::field).containsExactly("downPayment", "installments", "discount");
-        assertThat(beyond.get(2).messageEn()).contains("1000.00");
+        assertThat(beyond.get(2).messageEn()).contains("1,000.00");
         assertThat(policy.check(terms("2000.00", "1600.00", 6, 200))).isEmpty();
     }
 

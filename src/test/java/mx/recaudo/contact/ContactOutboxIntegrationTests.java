@@ -50,6 +50,43 @@ class ContactOutboxIntegrationTests {
     }
 
     @Test
+    void planningManyAtOnceDecidesAsPlanningThemOneByOne() {
+        as(() -> {
+            profiles.save(new mx.recaudo.contact.guard.JurisdictionProfile(mx.recaudo.contact.guard.JurisdictionProfile.MX_CONDUSEF,
+                    java.time.LocalTime.MIN, java.time.LocalTime.MAX, java.util.EnumSet.allOf(java.time.DayOfWeek.class), false,
+                    List.of(new mx.recaudo.contact.guard.FrequencyCap(Channel.SMS, 2, java.time.Duration.ofDays(7))), 0,
+                    java.util.Set.of(), true));
+            return null;
+        });
+        Instant at = Instant.now().plus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long beto = ContactFixtures.customer(jdbc, org.id(), "C-2", "Beto Ruiz", "America/Mexico_City", "+523312345679", null);
+        long ana2 = ContactFixtures.customer(jdbc, org.id(), "C-3", "Ana Dos", "America/Mexico_City", "+523312345670", "ana2@example.mx");
+        long beto2 = ContactFixtures.customer(jdbc, org.id(), "C-4", "Beto Dos", "America/Mexico_City", "+523312345671", null);
+        java.util.function.BiFunction<Long, Long, List<ContactOutbox.Plan>> plans = (a, b) -> List.of(
+                new ContactOutbox.Plan(a, Channel.SMS, null, null, null, "Uno", at),
+                new ContactOutbox.Plan(b, Channel.SMS, null, null, null, "Uno", at),
+                new ContactOutbox.Plan(a, Channel.SMS, null, null, null, "Dos", at),
+                new ContactOutbox.Plan(a, Channel.SMS, null, null, null, "Tres", at),
+                new ContactOutbox.Plan(a, Channel.EMAIL, null, null, "Aviso", "Hola", at),
+                new ContactOutbox.Plan(b, Channel.EMAIL, null, null, "Aviso", "Hola", at));
+
+        List<ContactOutbox.Planned> together = as(() -> outbox.planAll(plans.apply(ana, beto)));
+        List<ContactOutbox.Planned> oneByOne = as(() -> plans.apply(ana2, beto2).stream().map(outbox::plan).toList());
+
+        assertThat(together).extracting(ContactOutbox.Planned::status)
+                .containsExactly("QUEUED", "QUEUED", "QUEUED", "QUEUED", "QUEUED", "BLOCKED");
+        assertThat(together.get(3).notBefore()).as("the third SMS in the week waits for the cap").isAfter(at);
+        assertThat(together.get(5).reasons()).containsExactly("NO_ADDRESS");
+        assertThat(together).usingRecursiveFieldByFieldElementComparatorIgnoringFields("messageId").isEqualTo(oneByOne);
+        List<Long> ids = together.stream().map(ContactOutbox.Planned::messageId).toList();
+        assertThat(as(() -> jdbc.sql("select body from contact_message where id = any(?) order by id")
+                .param(ids.toArray(Long[]::new)).query(String.class).list()))
+                .containsExactly("Uno", "Uno", "Dos", "Tres", "Hola", "Hola");
+        assertThat(as(() -> jdbc.sql("select count(*) from contact_event where message_id = any(?)")
+                .param(ids.toArray(Long[]::new)).query(Long.class).single())).isEqualTo(6);
+    }
+
+    @Test
     void aPlannedMessageIsQueuedSentAndDeliveredAndTheTimelineTellsItAll() {
         as(() -> { profiles.save(ContactFixtures.anyTime()); return null; });
         var planned = as(() -> outbox.plan(ContactOutbox.Plan.text(ana, Channel.WHATSAPP, "Hola Ana, tu pago vence pronto. Responde BAJA para no recibir más.")));

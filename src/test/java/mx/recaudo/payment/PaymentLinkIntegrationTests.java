@@ -114,4 +114,38 @@ class PaymentLinkIntegrationTests {
         String status = TenantContext.call(org.id(), () -> jdbc.queryForObject("select status from payment_link", String.class));
         assertThat(status).isEqualTo("PAID");
     }
+
+    @Test
+    void aCheckoutIdIsUniqueWithinAnOrganizationOnlyAndARepeatedOneIsAClearConflict() throws Exception {
+        TestOrg second = TestOrganizations.create(identity, "link2");
+        PaymentFixtures.load(imports, second.id(), "K1,KL-1,LOAN_INSTALLMENT,MXN,1500.00,2025-01-10");
+        String link = "{\"customer\":\"K1\",\"amount\":\"500.00\",\"currency\":\"MXN\"}";
+
+        assertThat(createLink(org, link).getStatusCode().value()).isEqualTo(201);
+        var again = createLink(org, link);
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(409);
+        var problem = json.readTree(again.getBody()).get("problems").get(0);
+        assertThat(problem.get("messageEs").asText()).contains("chk_123");
+        assertThat(problem.get("messageEn").asText()).contains("chk_123");
+        assertThat(createLink(second, link).getStatusCode().value())
+                .as("another organization's account at the same provider may return the same id").isEqualTo(201);
+
+        byte[] body = "{\"type\":\"checkout.paid\",\"data\":{\"checkoutId\":\"chk_123\",\"amount\":50000,\"currency\":\"mxn\",\"paidAt\":\"2025-03-05T18:00:00Z\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        var paid = http.post().uri("/webhooks/payment-links/hosted/" + second.org().slug())
+                .header("X-Signature", "sha256=" + HostedCheckoutProvider.hmac(SECRET, body))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+        assertThat(paid.getStatusCode().value()).isEqualTo(200);
+        assertThat(TenantContext.call(second.id(), () -> jdbc.queryForObject("select count(*) from payment", Integer.class)))
+                .isEqualTo(1);
+        assertThat(TenantContext.call(org.id(), () -> jdbc.queryForObject("select count(*) from payment", Integer.class)))
+                .as("the webhook pays the link of the organization in its URL only").isZero();
+        assertThat(TenantContext.call(org.id(), () -> jdbc.queryForObject("select count(*) from payment_link", Integer.class)))
+                .isEqualTo(1);
+    }
+
+    private org.springframework.http.ResponseEntity<String> createLink(TestOrg owner, String body) {
+        return http.post().uri("/api/v1/payment-links").header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+    }
 }

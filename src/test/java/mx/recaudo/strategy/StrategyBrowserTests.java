@@ -1,5 +1,6 @@
 package mx.recaudo.strategy;
 
+import mx.recaudo.support.HeadlessChromium;
 import mx.recaudo.demo.PortfolioGenerator;
 import mx.recaudo.identity.IdentityManagement;
 import mx.recaudo.portfolio.PortfolioImports;
@@ -14,9 +15,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * A supervisor in a real headless Chromium: reads the ladder, edits a segment in the form builder,
@@ -42,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StrategyBrowserTests {
     static final Path SHOTS = Path.of("target", "screenshots");
     static WebDriver browser;
-    static Path profile;
 
     @LocalServerPort int port;
     @Autowired IdentityManagement identity;
@@ -52,14 +52,7 @@ class StrategyBrowserTests {
     @BeforeAll
     static void startChromium() throws Exception {
         Files.createDirectories(SHOTS);
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--user-data-dir=" + profile, "--window-size=1366,1000", "--lang=es-MX");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))).build(), options);
+        browser = HeadlessChromium.start(1366, 1000);
     }
 
     @AfterAll
@@ -137,6 +130,68 @@ class StrategyBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Collection strategy");
         shoot("strategy-07-home-en");
         browser.get(base + "/strategy?lang=es-MX");
+    }
+
+    @Autowired Strategies strategies;
+
+    @Test
+    void aSupervisorEditsTheLadderInTheFormIsToldWhatIsWrongByFieldAndPublishesAChallenger() throws Exception {
+        var org = TestOrganizations.create(identity, "web-editor");
+        String base = "http://localhost:" + port;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/login?lang=es-MX");
+        browser.findElement(By.id("username")).sendKeys(org.adminUsername());
+        browser.findElement(By.id("password")).sendKeys(TestOrganizations.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.urlContains("/customers"));
+
+        browser.get(base + "/strategy");
+        click(By.id("edit-strategy-0"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("editor-form")));
+        assertThat(browser.findElements(By.cssSelector(".variant-card"))).hasSize(2); // the champion and a blank challenger
+        type(By.name("v0_s1_fromDpd"), "cero");
+        type(By.name("v0_s2_toDpd"), "3");
+        type(By.name("v1_key"), "retador");
+        type(By.name("v1_weight"), "20");
+        new Select(browser.findElement(By.name("v1_s1_action"))).selectByValue("SMS");
+        new Select(browser.findElement(By.name("fallback0"))).selectByValue("SMS");
+        new Select(browser.findElement(By.name("fallback1"))).selectByValue("WHATSAPP");
+        click(By.id("editor-publish"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("editor-problems")));
+        assertThat(browser.findElement(By.cssSelector("[data-field='v0_s1_fromDpd']")).getText()).isEqualTo("Debe ser un número entero");
+        assertThat(browser.findElement(By.cssSelector("[data-field='v0_s2_toDpd']")).getText()).contains("No puede ser menor que fromDpd");
+        assertThat(browser.findElement(By.name("v1_key")).getAttribute("value")).isEqualTo("retador");
+        assertThat(TenantContext.call(org.id(), () -> strategies.published())).as("nothing published").isEmpty();
+        shoot("strategy-08-editor-errors");
+
+        type(By.name("v0_s1_fromDpd"), "0");
+        type(By.name("v0_s2_toDpd"), "14");
+        click(By.id("editor-publish"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("editor-published")));
+        StrategySet published = TenantContext.call(org.id(), () -> strategies.active());
+        assertThat(published.version()).isEqualTo(1);
+        Strategy ladder = published.strategies().getFirst();
+        assertThat(ladder.fallback()).containsExactly(ActionType.SMS, ActionType.WHATSAPP, ActionType.EMAIL);
+        assertThat(ladder.variants()).extracting(Variant::key, Variant::weight)
+                .containsExactly(tuple("campeon", 100), tuple("retador", 20));
+        assertThat(ladder.variants().get(1).steps()).hasSize(8);
+        assertThat(ladder.variants().get(1).steps().get(1).action()).isEqualTo(ActionType.SMS);
+        assertThat(ladder.variants().get(0).steps().get(1).action()).isEqualTo(ActionType.WHATSAPP);
+        shoot("strategy-09-editor-published");
+
+        browser.get(base + "/strategy/editor?lang=en");
+        type(By.name("v1_weight"), "0");
+        click(By.id("editor-publish"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("editor-problems")));
+        assertThat(browser.findElement(By.cssSelector("[data-field='v1_weight']")).getText()).isEqualTo("Must be between 1 and 1000");
+        browser.get(base + "/strategy?lang=es-MX");
+    }
+
+    static void type(By by, String text) {
+        WebElement e = browser.findElement(by);
+        e.clear();
+        e.sendKeys(text);
     }
 
     static void click(By by) {

@@ -1,5 +1,6 @@
 package mx.recaudo.web;
 
+import mx.recaudo.support.HeadlessChromium;
 import mx.recaudo.demo.PortfolioGenerator;
 import mx.recaudo.identity.IdentityManagement;
 import mx.recaudo.support.TestOrganizations;
@@ -12,8 +13,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,7 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortfolioBrowserTests {
     static final Path SHOTS = Path.of("target", "screenshots");
     static WebDriver browser;
-    static Path profile;
 
     @LocalServerPort int port;
     @Autowired IdentityManagement identity;
@@ -48,16 +46,7 @@ class PortfolioBrowserTests {
     @BeforeAll
     static void startChromium() throws Exception {
         Files.createDirectories(SHOTS);
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--user-data-dir=" + profile, "--window-size=1366,900", "--lang=es-MX");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(1366, 900);
     }
 
     @AfterAll

@@ -21,6 +21,13 @@ public interface ChannelProvider {
      */
     Reconciliation reconcile(OutboundMessage message);
 
+    /**
+     * The dispatcher has committed these accepted messages' provider ids (after {@link #send}):
+     * status reports for them can now be applied. Providers that hold back early reports use it.
+     */
+    default void recorded(List<String> providerMessageIds) {
+    }
+
     record Reconciliation(Outcome outcome, String providerMessageId) {
         public enum Outcome { RECEIVED, NOT_RECEIVED, UNKNOWN }
 

@@ -32,17 +32,24 @@ public class DeliveryReports {
         String[] ids = reports.stream().map(Report::providerMessageId).toArray(String[]::new);
         String[] statuses = reports.stream().map(Report::status).toArray(String[]::new);
         String[] details = reports.stream().map(Report::detail).toArray(String[]::new);
+        // the lateral lookup (kept apart by "offset 0") probes the provider-id index once per report,
+        // whatever the statistics say: a plain join may hash every id the provider ever had
         java.util.Set<String> applied = new java.util.HashSet<>(system.sql("""
                 with r as (select * from unnest(?::text[], ?::text[], ?::text[]) as r(pid, status, detail)),
+                t as (select c.id, r.pid, r.status, r.detail from r cross join lateral (
+                        select id from contact_message c
+                         where c.provider = ? and c.provider_message_id = r.pid
+                           and c.sent_at > clock_timestamp() - interval '7 days'
+                           and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and r.status in ('READ','ANSWERED')))
+                        offset 0) c),
                 m as (
-                  update contact_message c set status = r.status, updated_at = clock_timestamp(),
-                         delivered_at = case when r.status in ('DELIVERED','READ') then clock_timestamp() else c.delivered_at end,
-                         last_error = case when r.status = 'FAILED' then r.detail else c.last_error end
-                    from r
-                   where c.provider = ? and c.provider_message_id = r.pid
-                     and c.sent_at > clock_timestamp() - interval '7 days'
-                     and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and r.status in ('READ','ANSWERED')))
-                  returning c.id, c.org_id, c.customer_id, c.channel, r.status, r.detail, r.pid),
+                  update contact_message c set status = t.status, updated_at = clock_timestamp(),
+                         delivered_at = case when t.status in ('DELIVERED','READ') then clock_timestamp() else c.delivered_at end,
+                         last_error = case when t.status = 'FAILED' then t.detail else c.last_error end
+                    from t
+                   where c.id = t.id -- the status again: checked on the row as locked, should another report race this one
+                     and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and t.status in ('READ','ANSWERED')))
+                  returning c.id, c.org_id, c.customer_id, c.channel, t.status, t.detail, t.pid),
                 e as (insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
                       select org_id, customer_id, id, 'STATUS', channel, status, detail from m)
                 select pid from m""")

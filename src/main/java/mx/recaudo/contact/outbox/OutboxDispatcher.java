@@ -13,6 +13,8 @@ import mx.recaudo.platform.SystemDatabase;
 import mx.recaudo.shared.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,6 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Sends QUEUED messages whose moment has come. Any number of nodes run it:
@@ -39,10 +45,13 @@ import java.util.UUID;
  * <li>take tokens from the provider's bucket (rate limit across nodes);</li>
  * <li>claim up to that many messages with {@code FOR UPDATE SKIP LOCKED}, marking them SENDING with
  *     this worker's name in a committed statement <em>before</em> any provider call;</li>
- * <li>check again what may have changed since planning (opt-out, do-not-contact, hours);</li>
+ * <li>check again what may have changed since planning (opt-out, do-not-contact, hours), set-based;</li>
  * <li>hand the batch to the provider with each message's idempotency key;</li>
- * <li>record SENT / DELIVERED / FAILED, or QUEUED again with exponential backoff.</li>
+ * <li>record SENT / DELIVERED / FAILED, or QUEUED again with exponential backoff, and the timeline
+ *     rows, in one statement.</li>
  * </ol>
+ * Several workers per node run these steps at once ({@link #drain}), so that a batch is recorded
+ * while the next one is on the wire; each statement is a round trip for the whole batch.
  * A message left SENDING longer than the lease (its node died) is reconciled by key: the provider
  * says whether it got it (SENT), did not (QUEUED again), or cannot tell (FAILED, "uncertain", never
  * resent): so no provider ever receives a message twice.
@@ -62,9 +71,13 @@ public class OutboxDispatcher {
     private final ContactGuard timing = new ContactGuard(List.of(new Policies.KnownTimeZonePolicy(),
             new Policies.AllowedHoursPolicy(), new Policies.ContactDaysPolicy(), new Policies.HolidayPolicy()));
 
+    private final int threads;
+    private final ExecutorService workers;
+
     OutboxDispatcher(@SystemDatabase JdbcClient system, @SystemDatabase DataSource systemDataSource,
                      @SystemDatabase TransactionTemplate systemTx, List<ChannelProvider> providers, RateLimits rates,
-                     ContactProperties properties, ContactProfiles profiles, Clock clock) {
+                     ContactProperties properties, ContactProfiles profiles, Clock clock,
+                     @Value("${recaudo.contact.dispatch-threads:4}") int threads) {
         this.system = system;
         this.systemBatch = new JdbcTemplate(systemDataSource);
         this.systemTx = systemTx;
@@ -73,6 +86,14 @@ public class OutboxDispatcher {
         this.properties = properties;
         this.profiles = profiles;
         this.clock = clock;
+        this.threads = Math.max(1, threads);
+        this.workers = Executors.newFixedThreadPool(this.threads,
+                Thread.ofPlatform().daemon().name("outbox-worker-", 0).factory());
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${recaudo.contact.poll-millis:250}", initialDelay = 2000)
@@ -81,14 +102,46 @@ public class OutboxDispatcher {
         try {
             reconcileStale();
             for (String provider : providers.keySet()) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (dispatchOnce(provider) > 0 && System.nanoTime() < deadline) {
-                    // keep going while there is work, but let the other providers have their turn
-                }
+                // keep going while there is work, but let the other providers have their turn
+                drain(provider, Duration.ofSeconds(5));
             }
         } catch (RuntimeException e) {
             log.warn("Outbox dispatch failed; next poll retries", e);
         }
+    }
+
+    /**
+     * Sends the provider's due messages with {@code recaudo.contact.dispatch-threads} workers until
+     * none is left, the rate limit runs dry or {@code maxTime} has passed; answers how many were
+     * claimed. While one worker waits for the provider, another claims or records: the database and
+     * the provider link are busy at the same time.
+     */
+    public int drain(String providerName, Duration maxTime) {
+        long deadline = System.nanoTime() + maxTime.toNanos();
+        if (threads == 1) return dispatchUntil(providerName, deadline);
+        List<Future<Integer>> running = new ArrayList<>();
+        for (int i = 0; i < threads; i++) running.add(workers.submit(() -> dispatchUntil(providerName, deadline)));
+        int claimed = 0;
+        RuntimeException failure = null;
+        for (Future<Integer> f : running) {
+            try {
+                claimed += f.get();
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while dispatching", e);
+            }
+        }
+        if (failure != null) throw failure;
+        return claimed;
+    }
+
+    private int dispatchUntil(String providerName, long deadline) {
+        int total = 0;
+        int n;
+        while (System.nanoTime() < deadline && (n = dispatchOnce(providerName)) > 0) total += n;
+        return total;
     }
 
     /** Sends up to one batch for the provider; answers how many messages were claimed. */
@@ -121,10 +174,16 @@ public class OutboxDispatcher {
             results = sendable.stream().<SendResult>map(m -> new SendResult.Retry(String.valueOf(e.getMessage()))).toList();
         }
         record(sendable, results, now);
+        provider.recorded(results.stream().map(r -> r instanceof SendResult.Accepted a ? a.providerMessageId() : null)
+                .filter(java.util.Objects::nonNull).toList());
         return claimed.size();
     }
 
-    /** Opt-outs, do-not-contact and hours may have changed since planning: block or defer instead of sending. */
+    /**
+     * Opt-outs, do-not-contact and hours may have changed since planning: block or defer instead of
+     * sending. One query for the whole batch's opt-outs and restrictions, hours in memory, one
+     * statement for what is blocked or deferred (with its timeline rows).
+     */
     private List<OutboundMessage> recheck(List<OutboundMessage> claimed, Instant now) {
         Long[] ids = claimed.stream().map(OutboundMessage::id).toArray(Long[]::new);
         Set<Long> forbidden = new HashSet<>(system.sql("""
@@ -136,11 +195,14 @@ public class OutboxDispatcher {
                 .param(ids).query(Long.class).list());
         List<OutboundMessage> sendable = new ArrayList<>();
         Map<UUID, JurisdictionProfile> profileOf = new HashMap<>();
-        List<Object[]> blocked = new ArrayList<>();
-        List<Object[]> deferred = new ArrayList<>();
+        List<Long> held = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<String> notBefore = new ArrayList<>();
         for (OutboundMessage m : claimed) {
             if (forbidden.contains(m.id())) {
-                blocked.add(new Object[]{"[\"OPTED_OUT\"]", m.id()});
+                held.add(m.id());
+                reasons.add("[\"OPTED_OUT\"]");
+                notBefore.add(null);
                 continue;
             }
             if ("COLLECTION".equals(m.kind())) {
@@ -149,73 +211,112 @@ public class OutboxDispatcher {
                 ContactDecision d = timing.decide(new ContactRequest(m.channel(), m.address(), now),
                         ContactSubject.debtorIn(zone), profile);
                 if (d.when() == null) {
-                    blocked.add(new Object[]{"[\"TIME_ZONE_UNKNOWN\"]", m.id()});
+                    held.add(m.id());
+                    reasons.add("[\"TIME_ZONE_UNKNOWN\"]");
+                    notBefore.add(null);
                     continue;
                 }
                 if (!d.allowed()) {
-                    deferred.add(new Object[]{Timestamp.from(d.when()), m.id()});
+                    held.add(m.id());
+                    reasons.add(null);
+                    notBefore.add(d.when().toString());
                     continue;
                 }
             }
             sendable.add(m);
         }
-        if (!blocked.isEmpty() || !deferred.isEmpty()) {
-            systemTx.executeWithoutResult(s -> {
-                batch("""
-                        update contact_message set status = 'BLOCKED', reasons = ?::jsonb, updated_at = clock_timestamp()
-                         where id = ?""", blocked);
-                event(blocked.stream().map(b -> new Object[]{b[1], "BLOCKED", b[0]}).toList());
-                batch("""
-                        update contact_message set status = 'QUEUED', not_before = ?, attempts = attempts - 1,
-                               updated_at = clock_timestamp() where id = ?""", deferred);
-            });
+        if (!held.isEmpty()) {
+            // reasons set = BLOCKED with a timeline row; otherwise QUEUED again for the next allowed moment
+            system.sql("""
+                    with r as (select * from unnest(?::bigint[], ?::text[], ?::text[]::timestamptz[]) as r(id, reasons, not_before)),
+                    m as (update contact_message c
+                             set status = case when r.reasons is null then 'QUEUED' else 'BLOCKED' end,
+                                 reasons = coalesce(r.reasons::jsonb, c.reasons),
+                                 not_before = coalesce(r.not_before, c.not_before),
+                                 attempts = case when r.reasons is null then c.attempts - 1 else c.attempts end,
+                                 updated_at = clock_timestamp()
+                            from r where c.id = r.id and c.status = 'SENDING'
+                          returning c.id, c.org_id, c.customer_id, c.channel, r.reasons)
+                    insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
+                    select org_id, customer_id, id, 'STATUS', channel, 'BLOCKED', reasons from m where reasons is not null""")
+                    .params(held.toArray(Long[]::new), reasons.toArray(String[]::new), notBefore.toArray(String[]::new))
+                    .update();
         }
         return sendable;
     }
 
+    /**
+     * The provider's answers, in one statement: every message's new status and its timeline rows
+     * (only for messages still SENDING under this claim; a reconciler may have taken over).
+     */
     private void record(List<OutboundMessage> sent, List<SendResult> results, Instant now) {
         if (results.size() != sent.size()) throw new IllegalStateException("One result per message expected");
-        List<Object[]> accepted = new ArrayList<>();
-        List<Object[]> failed = new ArrayList<>();
-        List<Object[]> retried = new ArrayList<>();
-        List<Object[]> events = new ArrayList<>();
-        for (int i = 0; i < sent.size(); i++) {
+        if (sent.isEmpty()) return;
+        int n = sent.size();
+        Long[] ids = new Long[n];
+        String[] statuses = new String[n];
+        String[] providerIds = new String[n];
+        String[] errors = new String[n];
+        String[] retryAt = new String[n];
+        List<Long> eventIds = new ArrayList<>();
+        List<String> eventStatuses = new ArrayList<>();
+        List<String> eventDetails = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
             OutboundMessage m = sent.get(i);
+            ids[i] = m.id();
             switch (results.get(i)) {
                 case SendResult.Accepted a -> {
-                    String status = a.delivered() ? "DELIVERED" : "SENT";
-                    accepted.add(new Object[]{status, a.providerMessageId(), status, m.id()});
-                    events.add(new Object[]{m.id(), "SENT", null});
-                    if (a.delivered()) events.add(new Object[]{m.id(), "DELIVERED", null});
+                    statuses[i] = a.delivered() ? "DELIVERED" : "SENT";
+                    providerIds[i] = a.providerMessageId();
+                    addEvent(eventIds, eventStatuses, eventDetails, m.id(), "SENT", null);
+                    if (a.delivered()) addEvent(eventIds, eventStatuses, eventDetails, m.id(), "DELIVERED", null);
                 }
                 case SendResult.Rejected r -> {
-                    failed.add(new Object[]{r.error(), m.id()});
-                    events.add(new Object[]{m.id(), "FAILED", r.error()});
+                    statuses[i] = "FAILED";
+                    errors[i] = r.error();
+                    addEvent(eventIds, eventStatuses, eventDetails, m.id(), "FAILED", r.error());
                 }
                 case SendResult.Retry r -> {
+                    errors[i] = r.error();
                     if (m.attempts() >= properties.maxAttempts()) {
-                        failed.add(new Object[]{r.error(), m.id()});
-                        events.add(new Object[]{m.id(), "FAILED", r.error()});
+                        statuses[i] = "FAILED";
+                        addEvent(eventIds, eventStatuses, eventDetails, m.id(), "FAILED", r.error());
                     } else {
-                        retried.add(new Object[]{Timestamp.from(now.plus(backoff(m.attempts()))), r.error(), m.id()});
-                        events.add(new Object[]{m.id(), "QUEUED", "retry " + m.attempts() + ": " + r.error()});
+                        statuses[i] = "QUEUED";
+                        retryAt[i] = now.plus(backoff(m.attempts())).toString();
+                        addEvent(eventIds, eventStatuses, eventDetails, m.id(), "QUEUED", "retry " + m.attempts() + ": " + r.error());
                     }
                 }
             }
         }
-        systemTx.executeWithoutResult(s -> {
-            batch("""
-                    update contact_message set status = ?, provider_message_id = ?, sent_at = clock_timestamp(),
-                           delivered_at = case when ? = 'DELIVERED' then clock_timestamp() end, updated_at = clock_timestamp()
-                     where id = ? and status = 'SENDING'""", accepted);
-            batch("""
-                    update contact_message set status = 'FAILED', last_error = ?, updated_at = clock_timestamp()
-                     where id = ? and status = 'SENDING'""", failed);
-            batch("""
-                    update contact_message set status = 'QUEUED', not_before = ?, last_error = ?, updated_at = clock_timestamp()
-                     where id = ? and status = 'SENDING'""", retried);
-            event(events);
-        });
+        system.sql("""
+                with r as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[])
+                                  as r(id, status, pid, error, retry_at)),
+                m as (update contact_message c
+                         set status = r.status,
+                             provider_message_id = coalesce(r.pid, c.provider_message_id),
+                             sent_at = case when r.status in ('SENT','DELIVERED') then clock_timestamp() else c.sent_at end,
+                             delivered_at = case when r.status = 'DELIVERED' then clock_timestamp() else c.delivered_at end,
+                             last_error = coalesce(r.error, c.last_error),
+                             not_before = coalesce(r.retry_at, c.not_before),
+                             updated_at = clock_timestamp()
+                        from r where c.id = r.id and c.status = 'SENDING'
+                      returning c.id, c.org_id, c.customer_id, c.channel)
+                insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
+                select m.org_id, m.customer_id, m.id, 'STATUS', m.channel, e.status, e.detail
+                  from unnest(?::bigint[], ?::text[], ?::text[]) with ordinality as e(id, status, detail, n)
+                  join m on m.id = e.id
+                 order by e.n""")
+                .params(ids, statuses, providerIds, errors, retryAt,
+                        eventIds.toArray(Long[]::new), eventStatuses.toArray(String[]::new), eventDetails.toArray(String[]::new))
+                .update();
+    }
+
+    private static void addEvent(List<Long> ids, List<String> statuses, List<String> details, long id, String status,
+                                 String detail) {
+        ids.add(id);
+        statuses.add(status);
+        details.add(detail);
     }
 
     /** Exponential backoff: first retry after {@code firstRetry}, doubling, at most {@code maxRetry}. */

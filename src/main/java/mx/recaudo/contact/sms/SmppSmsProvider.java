@@ -77,7 +77,14 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
      * so database work never slows the reading of submit responses.
      */
     private final java.util.concurrent.BlockingQueue<DeliveryReports.Report> receipts = new java.util.concurrent.LinkedBlockingQueue<>();
-    /** Receipts that arrived before their submit was recorded, with the time they arrived. */
+    /**
+     * Ids the SMSC gave us whose SENT is not committed yet (with the time of the response); a receipt
+     * for one of them waits in {@code held} until the dispatcher calls {@link #recorded}, instead of
+     * being tried against the database too early.
+     */
+    private final Map<String, Long> unrecorded = new ConcurrentHashMap<>();
+    private final Map<String, DeliveryReports.Report> held = new ConcurrentHashMap<>();
+    /** Receipts that matched no message when applied (their submit unknown to this node), with the time they arrived. */
     private final Map<String, Object[]> earlyReceipts = new ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService receiptRetries =
             Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("smpp-receipts").unstarted(r));
@@ -89,7 +96,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
         this.reports = reports;
         this.inbound = inbound;
         this.window = new Semaphore(Math.max(1, smpp.window()));
-        receiptRetries.scheduleWithFixedDelay(this::applyReceipts, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        receiptRetries.scheduleWithFixedDelay(this::applyReceipts, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -166,6 +173,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
                     payload ? new byte[0] : bytes,
                     payload ? new OptionalParameter[]{new OptionalParameter.Message_payload(bytes)}
                             : new OptionalParameter[0]);
+            unrecorded.put(result.getMessageId(), System.currentTimeMillis());
             return new SendResult.Accepted(result.getMessageId(), false);
         } catch (NegativeResponseException e) {
             int status = e.getCommandStatus();
@@ -179,12 +187,15 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
     }
 
     /**
-     * A receipt can overtake the recording of its submit (the batch is recorded after the last
-     * response): it waits here and is applied once the message id is known, for up to ten minutes.
+     * Applies the queued receipts in one statement every 200 ms. One that matches no message (a submit
+     * this node does not know, recorded late or not yet) is tried again for up to ten minutes.
      */
     private void applyReceipts() {
         try {
             long now = System.currentTimeMillis();
+            unrecorded.forEach((id, since) -> {
+                if (now - since > 60_000) release(id); // never recorded (the batch failed): let the retries sort it out
+            });
             List<DeliveryReports.Report> batch = new ArrayList<>();
             earlyReceipts.forEach((id, r) -> {
                 if (now - (long) r[1] > 600_000) earlyReceipts.remove(id);
@@ -200,6 +211,27 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
         } catch (RuntimeException e) {
             log.warn("SMPP receipts not applied yet: {}", e.getMessage());
         }
+    }
+
+    @Override
+    public void recorded(List<String> providerMessageIds) {
+        providerMessageIds.forEach(this::release);
+    }
+
+    private void release(String providerMessageId) {
+        unrecorded.remove(providerMessageId);
+        DeliveryReports.Report r = held.remove(providerMessageId);
+        if (r != null) receipts.add(r);
+    }
+
+    private void receipt(DeliveryReports.Report report) {
+        String id = report.providerMessageId();
+        if (!unrecorded.containsKey(id)) {
+            receipts.add(report);
+            return;
+        }
+        held.put(id, report);
+        if (!unrecorded.containsKey(id)) release(id); // recorded meanwhile
     }
 
     @Override
@@ -228,7 +260,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
                               || receipt.getFinalStatus() == DeliveryReceiptState.ACCEPTD ? null : "FAILED";
                     if (status == null) return;
                     String detail = receipt.getFinalStatus().name() + (receipt.getError() == null ? "" : " err " + receipt.getError());
-                    receipts.add(new DeliveryReports.Report(receipt.getId(), status, detail));
+                    receipt(new DeliveryReports.Report(receipt.getId(), status, detail));
                 } catch (InvalidDeliveryReceiptException e) {
                     log.warn("Unreadable SMPP delivery receipt", e);
                 }

@@ -29,11 +29,14 @@ class OutboxPages {
     private final ContactOutbox outbox;
     private final ContactTimeline timeline;
     private final IdentityManagement identity;
+    private final mx.recaudo.contact.letter.Letters letters;
 
-    OutboxPages(ContactOutbox outbox, ContactTimeline timeline, IdentityManagement identity) {
+    OutboxPages(ContactOutbox outbox, ContactTimeline timeline, IdentityManagement identity,
+                mx.recaudo.contact.letter.Letters letters) {
         this.outbox = outbox;
         this.timeline = timeline;
         this.identity = identity;
+        this.letters = letters;
     }
 
     @GetMapping("/contact/outbox")
@@ -45,6 +48,8 @@ class OutboxPages {
         model.addAttribute("status", s);
         model.addAttribute("statuses", List.of("QUEUED", "SENT", "DELIVERED", "FAILED", "BLOCKED", "ANSWERED"));
         model.addAttribute("when", new When(zone()));
+        model.addAttribute("batches", letters.batches(null).stream().limit(5).toList());
+        model.addAttribute("today", java.time.LocalDate.now(zone()));
         return "contact/outbox";
     }
 

@@ -179,6 +179,11 @@ final class CsvSource implements TabularSource {
 
     record Sniffed(char delimiter, boolean skipSepLine) {}
 
+    /** A {@code sep=} line naming the quote or a line break is no delimiter directive; the file is sniffed instead. */
+    private static boolean usableAsDelimiter(char c) {
+        return c != '"' && c != '\r' && c != '\n';
+    }
+
     /**
      * Picks the delimiter from the decoded start of the file. {@code complete} says whether {@code sample} is the
      * whole file; if not, its last (maybe cut) record is ignored.
@@ -187,7 +192,7 @@ final class CsvSource implements TabularSource {
         int firstBreak = firstLineEnd(sample);
         String firstLine = sample.substring(0, firstBreak);
         if (firstLine.length() >= 5 && firstLine.regionMatches(true, 0, "sep=", 0, 4)
-                && firstLine.substring(5).isBlank()) {
+                && firstLine.substring(5).isBlank() && usableAsDelimiter(firstLine.charAt(4))) {
             return new Sniffed(firstLine.charAt(4), true);
         }
         char best = ',';

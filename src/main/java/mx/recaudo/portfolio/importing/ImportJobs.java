@@ -12,6 +12,7 @@ import mx.recaudo.shared.TenantContext;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +29,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +52,19 @@ public class ImportJobs {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final int batchRows;
     private final String workerName = "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
+    @Autowired
     ImportJobs(DataSource dataSource, JdbcClient jdbc, @SystemDatabase JdbcClient system, TransactionTemplate tx,
                ObjectMapper json, AuditLog audit) {
+        this(dataSource, jdbc, system, tx, json, audit, PortfolioImporter.BATCH_SIZE);
+    }
+
+    /** {@code batchRows}: rows per transaction (tests use small batches to see several of them). */
+    ImportJobs(DataSource dataSource, JdbcClient jdbc, JdbcClient system, TransactionTemplate tx,
+               ObjectMapper json, AuditLog audit, int batchRows) {
+        this.batchRows = batchRows;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.system = system;
@@ -225,7 +237,7 @@ public class ImportJobs {
                          Map<String, String> mapping, String actor) {
         CountingStream counted = new CountingStream(content);
         try (TabularSource source = TabularSources.open(fileName, counted)) {
-            ImportCounts counts = new PortfolioImporter(dataSource, this::refreshStatistics)
+            ImportCounts counts = new PortfolioImporter(dataSource, plannerStatistics, batchRows)
                     .run(org, id, source, mapping, mode, counted.count::get, (conn, issues, running) -> {
                         writeIssues(conn, org, id, issues);
                         writeCounts(conn, id, running, null);
@@ -251,13 +263,28 @@ public class ImportJobs {
     }
 
     /** ANALYZE needs the tables' owner; statistics are not tenant data. A failure only costs speed. */
-    private void refreshStatistics() {
-        try {
-            system.sql("analyze customer, contact_point, obligation, customer_balance").update();
-        } catch (RuntimeException e) {
-            log.warn("Could not refresh planner statistics during an import; it goes on", e);
+    private final PlannerStatistics plannerStatistics = new PlannerStatistics() {
+        @Override
+        public Map<String, Double> rowEstimates(Collection<String> tables) {
+            Map<String, Double> estimates = new HashMap<>();
+            system.sql("select relname::text, reltuples::float8 from pg_class "
+                            + "where oid = any (string_to_array(?, ',')::regclass[])")
+                    .param(String.join(",", tables.stream().filter(StatisticsTrigger.TABLES::contains).toList()))
+                    .query(rs -> { estimates.put(rs.getString(1), rs.getDouble(2)); });
+            return estimates;
         }
-    }
+
+        @Override
+        public void analyze(Collection<String> tables) {
+            List<String> known = tables.stream().filter(StatisticsTrigger.TABLES::contains).toList();
+            if (known.isEmpty()) return;
+            try {
+                system.sql("analyze " + String.join(", ", known)).update();
+            } catch (RuntimeException e) {
+                log.warn("Could not refresh planner statistics during an import; it goes on", e);
+            }
+        }
+    };
 
     private void finish(UUID id, ImportCounts counts, String status, String failureEs, String failureEn) {
         try (Connection c = dataSource.getConnection()) {

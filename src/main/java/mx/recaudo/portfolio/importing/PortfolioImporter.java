@@ -15,26 +15,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import mx.recaudo.portfolio.ImportMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams a tabular source through validation into the portfolio. Reading and validating the next
  * batch overlaps with writing the previous one (two cores: the JVM parses while PostgreSQL
- * upserts). Memory stays bounded by two batches plus the set of obligation ids already seen,
- * which is what catches an id used twice in one file.
+ * upserts). Rows are encoded for COPY as soon as they are validated, so memory stays bounded by two
+ * batches of bytes plus the set of obligation ids already seen, which is what catches an id used
+ * twice in one file.
  */
 final class PortfolioImporter {
-    static final int BATCH_SIZE = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(PortfolioImporter.class);
+    static final int BATCH_SIZE = 50_000;
 
     private final DataSource dataSource;
-    private final Runnable refreshStatistics;
+    private final PlannerStatistics statistics;
+    private final int batchSize;
 
-    /**
-     * {@code refreshStatistics} re-analyzes the portfolio tables; it runs after batches 1, 2, 4, 8…
-     * so the planner's picture keeps up with a portfolio that doubles during the import.
-     */
-    PortfolioImporter(DataSource dataSource, Runnable refreshStatistics) {
+    PortfolioImporter(DataSource dataSource, PlannerStatistics statistics) {
+        this(dataSource, statistics, BATCH_SIZE);
+    }
+
+    /** {@code statistics} is analyzed as the import grows the tables (see {@link AnalyzePolicy}). */
+    PortfolioImporter(DataSource dataSource, PlannerStatistics statistics, int batchSize) {
         this.dataSource = dataSource;
-        this.refreshStatistics = refreshStatistics;
+        this.statistics = statistics;
+        this.batchSize = batchSize;
     }
 
     /** The connection is taken here, so the caller must have bound the organization to the thread. */
@@ -49,12 +56,17 @@ final class PortfolioImporter {
             t.setDaemon(true);
             return t;
         });
+        ImportTimings timings = new ImportTimings();
+        StatisticsTrigger statisticsTrigger = new StatisticsTrigger(statistics);
+        long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection();
-             PortfolioBatchWriter writer = new PortfolioBatchWriter(connection, org, importId, mode == ImportMode.SNAPSHOT)) {
+             PortfolioBatchWriter writer = new PortfolioBatchWriter(connection, org, importId,
+                     mode == ImportMode.SNAPSHOT, timings)) {
             Totals totals = new Totals();
             Batch batch = new Batch();
             Future<?> pending = null;
             SourceRow row;
+            long t = System.nanoTime();
             while ((row = source.next()) != null) {
                 totals.rowsRead++;
                 ValidatedRow validated = validator.validate(row);
@@ -70,6 +82,7 @@ final class PortfolioImporter {
                         totals.rowsRejected++;
                     } else {
                         batch.rows.add(accepted);
+                        batch.rowCount++;
                         batch.issues.addAll(accepted.warnings());
                         if (!accepted.warnings().isEmpty()) totals.warnings++;
                     }
@@ -84,22 +97,37 @@ final class PortfolioImporter {
                     }
                 }
                 if (source instanceof CfdiSource cfdi) batch.issues.addAll(cfdi.documentIssues());
-                if (batch.rows.size() >= BATCH_SIZE || batch.issues.size() >= BATCH_SIZE) {
+                if (batch.rowCount >= batchSize || batch.issues.size() >= batchSize) {
                     totals.stamp(batch);
+                    t = timings.add("read+validate", t);
                     await(pending);
-                    pending = writerThread.submit(writeTask(writer, batch, totals, bytesRead.getAsLong(), progress));
+                    t = timings.add("reader waits for writer", t);
+                    pending = writerThread.submit(writeTask(writer, batch, totals, bytesRead.getAsLong(), progress,
+                            statisticsTrigger, timings));
                     batch = new Batch();
                 }
             }
             if (source instanceof CfdiSource cfdi) batch.issues.addAll(cfdi.documentIssues());
             totals.stamp(batch);
+            t = timings.add("read+validate", t);
             await(pending);
-            writerThread.submit(writeTask(writer, batch, totals, bytesRead.getAsLong(), progress)).get();
+            writerThread.submit(writeTask(writer, batch, totals, bytesRead.getAsLong(), progress, statisticsTrigger,
+                    timings)).get();
+            timings.add("reader waits for writer", t);
             if (mode == ImportMode.SNAPSHOT) {
+                t = System.nanoTime();
                 totals.obligationsClosed = writer.closeMissing();
-                writer.write(List.of(), c -> progress.record(c, List.of(), totals.snapshot(bytesRead.getAsLong())));
+                writer.write(null, (c, none) -> progress.record(c, List.of(), totals.snapshot(bytesRead.getAsLong())));
+                timings.add("snapshot close", t);
             }
-            return totals.snapshot(bytesRead.getAsLong());
+            t = System.nanoTime();
+            statisticsTrigger.finished();
+            timings.add("analyze", t);
+            ImportCounts counts = totals.snapshot(bytesRead.getAsLong());
+            log.info("import {}: {} rows in {} ms, {} batches of up to {}, {} ANALYZE; {}", importId, counts.rowsRead(),
+                    (System.nanoTime() - started) / 1_000_000, totals.batchesWritten, batchSize,
+                    statisticsTrigger.analyzes(), timings);
+            return counts;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Import interrupted", e);
@@ -110,19 +138,22 @@ final class PortfolioImporter {
         }
     }
 
-    private Runnable writeTask(PortfolioBatchWriter writer, Batch batch, Totals totals, long bytes,
-                               ImportProgress progress) {
+    private static Runnable writeTask(PortfolioBatchWriter writer, Batch batch, Totals totals, long bytes,
+                                      ImportProgress progress, StatisticsTrigger statisticsTrigger,
+                                      ImportTimings timings) {
         return () -> {
             try {
                 writer.rememberSeen(batch.rejectedObligationIds);
-                var result = writer.write(batch.rows, connection -> {
+                var result = writer.write(batch.rows, (connection, written) -> {
                     // Counts are only final once the batch commits; compute them inside the transaction.
-                    ImportCounts counts = totals.plus(batch, bytes);
+                    ImportCounts counts = totals.plus(batch, written, bytes);
                     progress.record(connection, batch.issues, counts);
                 });
                 totals.add(batch, result);
-                int written = ++totals.batchesWritten;
-                if (Integer.bitCount(written) == 1 && !batch.rows.isEmpty()) refreshStatistics.run();
+                totals.batchesWritten++;
+                long t = System.nanoTime();
+                statisticsTrigger.created(result);
+                timings.add("analyze", t);
             } catch (SQLException e) {
                 throw new BatchFailedException(e);
             }
@@ -152,7 +183,8 @@ final class PortfolioImporter {
     }
 
     private static final class Batch {
-        final List<ValidatedRow.Accepted> rows = new ArrayList<>(BATCH_SIZE);
+        final PortfolioBatchWriter.Staged rows = new PortfolioBatchWriter.Staged();
+        int rowCount;
         final List<ImportIssue> issues = new ArrayList<>();
         final List<String> rejectedObligationIds = new ArrayList<>();
         long readMark, rejectedMark, warningsMark;
@@ -182,19 +214,21 @@ final class PortfolioImporter {
             batch.warningsMark = warnings;
         }
 
-        synchronized ImportCounts plus(Batch batch, long bytes) {
-            return new ImportCounts(bytes, batch.readMark, imported + batch.rows.size(), batch.rejectedMark,
-                    batch.warningsMark, customersCreated, customersUpdated, obligationsCreated, obligationsUpdated,
-                    obligationsClosed, unchanged);
+        /** The counts once {@code batch} is committed with {@code r}: what its transaction records. */
+        synchronized ImportCounts plus(Batch batch, PortfolioBatchWriter.BatchResult r, long bytes) {
+            return new ImportCounts(bytes, batch.readMark, imported + batch.rowCount, batch.rejectedMark,
+                    batch.warningsMark, customersCreated + r.customersCreated(), customersUpdated + r.customersUpdated(),
+                    obligationsCreated + r.obligationsCreated(), obligationsUpdated + r.obligationsUpdated(),
+                    obligationsClosed, unchanged + batch.rowCount - r.obligationsCreated() - r.obligationsUpdated());
         }
 
         synchronized void add(Batch batch, PortfolioBatchWriter.BatchResult r) {
-            imported += batch.rows.size();
+            imported += batch.rowCount;
             customersCreated += r.customersCreated();
             customersUpdated += r.customersUpdated();
             obligationsCreated += r.obligationsCreated();
             obligationsUpdated += r.obligationsUpdated();
-            unchanged += batch.rows.size() - r.obligationsCreated() - r.obligationsUpdated();
+            unchanged += batch.rowCount - r.obligationsCreated() - r.obligationsUpdated();
             committedRead = batch.readMark;
             committedRejected = batch.rejectedMark;
             committedWarnings = batch.warningsMark;

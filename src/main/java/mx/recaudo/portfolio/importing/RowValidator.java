@@ -23,6 +23,8 @@ final class RowValidator {
 
     static final int MAX_ID_LENGTH = 100;
     static final int AMOUNT_SCALE = 2;
+    /** The columns are numeric(19,2): 17 digits before the decimal point. */
+    static final int MAX_AMOUNT_INTEGER_DIGITS = 17;
 
     private static final Set<String> CURRENCY_CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
@@ -181,6 +183,13 @@ final class RowValidator {
                 if (value.stripTrailingZeros().scale() > AMOUNT_SCALE) {
                     issues.error(column, cells.raw(column), label.esSubject() + " tiene más de dos decimales",
                             label.enSubject() + " has more than two decimal places");
+                    return null;
+                }
+                if (value.precision() - value.scale() > MAX_AMOUNT_INTEGER_DIGITS) {
+                    issues.error(column, cells.raw(column), label.esSubject() + " es demasiado grande (más de "
+                                    + MAX_AMOUNT_INTEGER_DIGITS + " dígitos enteros)",
+                            label.enSubject() + " is too large (more than " + MAX_AMOUNT_INTEGER_DIGITS
+                                    + " integer digits)");
                     return null;
                 }
                 return value.setScale(AMOUNT_SCALE);

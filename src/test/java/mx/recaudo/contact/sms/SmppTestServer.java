@@ -47,18 +47,27 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small SMSC built on jsmpp's server side: accepts binds, answers submit_sm with message ids,
- * sends delivery receipts, can send MO messages, counts enquire_links and can drop every link.
+ * sends delivery receipts (from a bounded pool, retried when the client throttles), can send MO
+ * messages, counts enquire_links and can drop every link.
  */
 public class SmppTestServer implements ServerMessageReceiverListener, AutoCloseable {
     public record Submitted(String messageId, String destination, String text, boolean ucs2) {}
 
     private final SMPPServerSessionListener listener;
+    static final int RECEIPT_WINDOW = 8;
+    static final long RECEIPT_DELAY_MILLIS = 20;
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService receiptTimer = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService receiptSenders = Executors.newFixedThreadPool(RECEIPT_WINDOW);
+    private final AtomicInteger pendingReceipts = new AtomicInteger();
+    public final AtomicLong receiptsSent = new AtomicLong();
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     public final Queue<Submitted> submitted = new ConcurrentLinkedQueue<>();
     public final AtomicInteger binds = new AtomicInteger();
@@ -82,6 +91,7 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
                     try {
                         BindRequest bind = session.waitForBind(5000);
                         bind.accept("test-smsc");
+                        session.setTransactionTimer(1000);
                         sessions.add(session);
                         binds.incrementAndGet();
                     } catch (Exception e) {
@@ -106,27 +116,48 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
         String id = Long.toString(ids.incrementAndGet());
         submitted.add(new Submitted(id, submitSm.getDestAddress(), text, ucs2));
         if (receipts) {
-            executor.submit(() -> {
-                try {
-                    Thread.sleep(20);
-                    DeliveryReceipt receipt = new DeliveryReceipt(id, 1, 1, new Date(), new Date(),
-                            DeliveryReceiptState.DELIVRD, "000", "");
-                    source.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN,
-                            submitSm.getDestAddress(), TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
-                            submitSm.getSourceAddr(), new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT,
-                                    GSMSpecificFeature.DEFAULT), (byte) 0, (byte) 0, new RegisteredDelivery(0),
-                            new GeneralDataCoding(Alphabet.ALPHA_DEFAULT, MessageClass.CLASS1, false),
-                            receipt.toString().getBytes(StandardCharsets.ISO_8859_1));
-                } catch (Exception e) {
-                    // the link may have dropped: the receipt is lost, as with a real SMSC
-                }
-            });
+            pendingReceipts.incrementAndGet();
+            receiptTimer.schedule(() -> receiptSenders.execute(() -> sendReceipt(source, submitSm, id, 1)),
+                    RECEIPT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
         try {
             return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
         } catch (PDUStringException e) {
             throw new ProcessRequestException(e.getMessage(), 0x08);
         }
+    }
+
+    /**
+     * Receipts go out from a small fixed pool, so at most {@value #RECEIPT_WINDOW} deliver_sm await
+     * their response (a client's PDU queue is never flooded). When the client answers "throttled"
+     * (jsmpp then fails decoding the header-only deliver_sm_resp and the request times out) or
+     * does not answer, the receipt is tried again later, as an SMSC would.
+     */
+    private void sendReceipt(SMPPServerSession source, SubmitSm submitSm, String id, int attempt) {
+        try {
+            DeliveryReceipt receipt = new DeliveryReceipt(id, 1, 1, new Date(), new Date(),
+                    DeliveryReceiptState.DELIVRD, "000", "");
+            source.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN,
+                    submitSm.getDestAddress(), TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
+                    submitSm.getSourceAddr(), new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT,
+                            GSMSpecificFeature.DEFAULT), (byte) 0, (byte) 0, new RegisteredDelivery(0),
+                    new GeneralDataCoding(Alphabet.ALPHA_DEFAULT, MessageClass.CLASS1, false),
+                    receipt.toString().getBytes(StandardCharsets.ISO_8859_1));
+            receiptsSent.incrementAndGet();
+            pendingReceipts.decrementAndGet();
+        } catch (Exception e) {
+            if (running && attempt < 5 && source.getSessionState().isBound()) {
+                receiptTimer.schedule(() -> receiptSenders.execute(() -> sendReceipt(source, submitSm, id, attempt + 1)),
+                        200L * attempt, TimeUnit.MILLISECONDS);
+            } else {
+                pendingReceipts.decrementAndGet(); // the link dropped: the receipt is lost, as with a real SMSC
+            }
+        }
+    }
+
+    /** Receipts scheduled but not yet answered by the client. */
+    public int pendingReceipts() {
+        return pendingReceipts.get();
     }
 
     /** An inbound message (MO) from a handset to us. */
@@ -158,6 +189,8 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
         dropLinks();
         listener.close();
         executor.shutdownNow();
+        receiptTimer.shutdownNow();
+        receiptSenders.shutdownNow();
     }
 
     @Override public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti m, SMPPServerSession s) throws ProcessRequestException { throw new ProcessRequestException("unsupported", 0x03); }

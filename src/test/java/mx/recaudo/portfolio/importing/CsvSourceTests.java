@@ -131,6 +131,15 @@ class CsvSourceTests {
     }
 
     @Test
+    void aSepLineNamingTheQuoteIsNoDirectiveAndTheFileIsSniffedInstead() throws IOException {
+        // Found by TabularSourcesProperties: FastCSV refuses a delimiter equal to the quote character.
+        try (CsvSource source = csv("sep=\"\nid,nombre\n1,Ana\n", StandardCharsets.UTF_8)) {
+            assertThat(source.delimiter()).isNotEqualTo('"');
+            assertThat(source.header()).isNotEmpty();
+        }
+    }
+
+    @Test
     void quotedFieldsMayHoldDelimitersQuotesAndLineBreaksAndRowsKeepTheirStartingLine() throws IOException {
         String text = "id,name,notes\r\n"                       // line 1
                 + "1,\"Pérez, Juan\",\"line1\r\nline2\"\r\n"     // lines 2-3

@@ -153,6 +153,7 @@ class RowValidatorTest {
             "abc   | Original amount is not a valid amount: it contains letters",
             "-0.01 | Original amount cannot be negative",
             "1999.999 | Original amount has more than two decimal places",
+            "123456789012345678 | Original amount is too large (more than 17 integer digits)",
     })
     void rejectsAnOriginalAmountThatIsNotAUsableAmount(String amount, String reasonEn) {
         assertThat(rejected(validRow().with(ORIGINAL_AMOUNT, amount)).errors())
@@ -172,6 +173,12 @@ class RowValidatorTest {
     void readsASingleSeparatorFollowedByThreeDigitsAsThousandsAsAmountParserDocuments() {
         assertThat(accepted(validRow().with(BALANCE, "1.999")).obligation().balance())
                 .isEqualTo(new BigDecimal("1999.00"));
+    }
+
+    @Test
+    void acceptsTheLargestAmountTheDatabaseHolds() {
+        assertThat(accepted(validRow().with(BALANCE, "99999999999999999.99").with(ORIGINAL_AMOUNT, "99999999999999999.99"))
+                .obligation().balance()).isEqualTo(new BigDecimal("99999999999999999.99"));
     }
 
     @Test
