@@ -82,10 +82,12 @@ class PlanPolicyPages {
         PlanLimits organization = null;
         List<PlanLimits> segments = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        for (int i = 0; form.containsKey("key_" + i); i++) {
+        List<Integer> rows = form.keySet().stream().filter(k -> k.matches("key_\\d{1,4}"))
+                .map(k -> Integer.valueOf(k.substring(4))).sorted().toList();
+        for (int i : rows) {
             String key = form.get("key_" + i);
-            keys.add(key);
-            String at = i == 0 ? "organization" : "segments[" + (i - 1) + "]";
+            if (i != 0) keys.add(key);
+            String at = i == 0 ? "organization" : "segments[" + segments.size() + "]";
             PlanLimits limits = new PlanLimits(i == 0 ? PlanLimits.ORGANIZATION : key,
                     decimal(form.get("down_" + i), at + ".minDownPaymentPercent", problems),
                     integer(form.get("max_" + i), at + ".maxInstallments", problems),
@@ -104,13 +106,14 @@ class PlanPolicyPages {
         return page(model);
     }
 
-    private static String where(String field, List<String> keys) {
+    /** The row a fault belongs to: {@code *} for the organization, else the segment key. */
+    private static String where(String field, List<String> segmentKeys) {
         if (field == null) return "";
-        if (field.startsWith("organization")) return keys.isEmpty() ? "*" : keys.getFirst();
+        if (field.startsWith("organization")) return PlanLimits.ORGANIZATION;
         Matcher m = SEGMENT_FIELD.matcher(field);
         if (m.find()) {
-            int k = Integer.parseInt(m.group(1)) + 1;
-            return k < keys.size() ? keys.get(k) : field;
+            int k = Integer.parseInt(m.group(1));
+            return k < segmentKeys.size() ? segmentKeys.get(k) : field;
         }
         return field;
     }
