@@ -18,10 +18,10 @@ public final class StarterTemplates {
         return List.of(
                 // SMS: short and GSM-7 (no á, í, ó, ú) so that it travels in one message
                 draft("recordatorio-previo", Channel.SMS, "es", false, null,
-                        "{{company}}: le recordamos que su pago de {{amountDue}} vence el {{dueDate}}. Pague en "
+                        "{{company}}: su pago de {{amountDue}} vence el {{dueDate}}. Pague en "
                         + "{{paymentLink}} Ref {{reference}}. Responda BAJA para no recibir SMS."),
                 draft("recordatorio-previo", Channel.SMS, "en", false, null,
-                        "{{company}}: a reminder that your payment of {{amountDue}} is due on {{dueDate}}. Pay at "
+                        "{{company}}: your payment of {{amountDue}} is due on {{dueDate}}. Pay at "
                         + "{{paymentLink}} Ref {{reference}}. Reply STOP to opt out."),
                 draft("aviso-vencimiento", Channel.WHATSAPP, "es", false, null, """
                         Hola {{firstName}}, le escribe {{company}} por cuenta de {{creditor}}.
