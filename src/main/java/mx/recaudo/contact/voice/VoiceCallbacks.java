@@ -133,7 +133,9 @@ class VoiceCallbacks {
         if (!signed(request)) return forbidden();
         String sid = request.getParameter("CallSid");
         if (sid != null && machineEnd(request.getParameter("AnsweredBy"))) {
-            system.sql("select id from contact_message where provider = 'voice' and provider_message_id = ?").param(sid)
+            system.sql("""
+                    select id from contact_message where provider = 'voice' and provider_message_id = ?
+                     order by id desc limit 1""").param(sid)
                     .query(Long.class).optional().ifPresent(id -> voicemailLeft(id, request.getParameter("AnsweredBy")));
         }
         String callStatus = request.getParameter("CallStatus");
