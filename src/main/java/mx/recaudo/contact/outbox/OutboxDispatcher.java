@@ -105,13 +105,27 @@ public class OutboxDispatcher {
         if (!properties.dispatchEnabled()) return;
         try {
             reconcileStale();
-            for (String provider : providers.keySet()) {
+            for (String provider : providersWithDueWork()) {
                 // keep going while there is work, but let the other providers have their turn
                 drain(provider, Duration.ofSeconds(5));
             }
         } catch (RuntimeException e) {
             log.warn("Outbox dispatch failed; next poll retries", e);
         }
+    }
+
+    /**
+     * The providers with at least one message due now, in one read of the queue index. An idle node
+     * then costs one query per poll instead of a rate-bucket update and a claim per worker and provider,
+     * which competed with the requests of every other module for the database.
+     */
+    List<String> providersWithDueWork() {
+        return system.sql("""
+                select p from unnest(?::text[]) p
+                 where exists (select 1 from contact_message m
+                                where m.status = 'QUEUED' and m.provider = p and m.not_before <= ?)""")
+                .params(providers.keySet().toArray(String[]::new), Timestamp.from(clock.instant()))
+                .query(String.class).list();
     }
 
     /**
