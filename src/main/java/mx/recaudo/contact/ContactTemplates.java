@@ -99,6 +99,24 @@ public class ContactTemplates {
         return jdbc.sql("select * from contact_template where id = ?").param(id).query(this::row).optional();
     }
 
+    /**
+     * Whether the bound organization has configured its collector identification (who collects and
+     * how to reach them: name, phone, address, hours), the value of {@code {{companyContact}}}.
+     * Without it a rendering for a real customer would show the editor's sample text instead.
+     */
+    @Transactional(readOnly = true)
+    public boolean collectorIdentified() {
+        return jdbc.sql("""
+                select coalesce(btrim(collector_identification), '') <> '' from organization where id = recaudo_current_org()""")
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Whether the template shows the organization's collector identification ({@code {{companyContact}}}). */
+    public static boolean usesCollectorIdentification(Template t) {
+        return TemplateText.variables(t.body()).contains("companyContact")
+                || (t.subject() != null && TemplateText.variables(t.subject()).contains("companyContact"));
+    }
+
     /** Lints a draft against the organization's profile, with a sample rendering for SMS length. */
     @Transactional(readOnly = true)
     public List<TemplateLinter.Warning> lint(Draft d, Long sampleCustomerId) {

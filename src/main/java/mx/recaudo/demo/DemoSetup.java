@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * {@code recaudo demo}: on first start creates the demo organization, its admin, supervisor and
  * agent (random passwords, kept in the data folder) and imports a synthetic portfolio through the
  * real importer. On every start installs the starter message templates it lacks (es and en, one
- * per channel of the default ladder) and prints the log-ins.
+ * per channel of the default ladder), the collector identification the messages show when none is
+ * set, and prints the log-ins.
  */
 @Component
 @Order(10)
@@ -46,6 +47,9 @@ class DemoSetup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
     static final String SLUG = "demo";
     static final int DEMO_RUN_HOUR = 6;
+    /** The demo organization's collector identification (the templates' {@code {{companyContact}}}). */
+    static final String COLLECTOR_IDENTIFICATION = "Financiera Demo del Centro, Área de Cobranza · Tel. 442 215 3870 · "
+            + "Av. Constituyentes 118, Col. Centro, 76000 Querétaro, Qro. · Lunes a viernes de 9:00 a 19:00, sábados de 9:00 a 14:00";
     private final IdentityManagement identity;
     private final PortfolioImports imports;
     private final RecaudoProperties properties;
@@ -91,6 +95,10 @@ class DemoSetup implements ApplicationRunner {
         }
         // es and en templates for every channel of the default ladder; the ones already there (maybe edited) stay
         identity.findOrganizationBySlug(SLUG).ifPresent(org -> {
+            // who collects and how to reach them: the messages show it (never an invented sample); kept if edited
+            TenantContext.run(org.id(), () -> {
+                if (identity.collectorIdentification().isEmpty()) identity.setCollectorIdentification(COLLECTOR_IDENTIFICATION);
+            });
             int added = TenantContext.call(org.id(), templates::installStarterSet);
             if (added > 0) log.info("Demo templates installed: {}", added);
         });

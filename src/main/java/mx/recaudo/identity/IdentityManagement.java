@@ -81,6 +81,26 @@ public class IdentityManagement {
         return findOrganizationBySlug(slug).orElseThrow();
     }
 
+    /**
+     * Sets how the bound organization identifies itself as collector in its messages (name, phone,
+     * address, hours; the templates' {@code {{companyContact}}}); blank clears it. Audited.
+     */
+    public void setCollectorIdentification(String text) {
+        UUID org = TenantContext.require();
+        String value = text == null || text.isBlank() ? null : text.strip();
+        systemTx.executeWithoutResult(s -> system.sql("update organization set collector_identification = ? where id = ?")
+                .params(value, org).update());
+        tx.executeWithoutResult(s -> audit.record("COLLECTOR_IDENTIFICATION_CHANGED", "organization", org.toString(),
+                Map.of("collectorIdentification", value == null ? "" : value)));
+    }
+
+    /** The bound organization's collector identification, if configured. */
+    public Optional<String> collectorIdentification() {
+        UUID org = TenantContext.require();
+        return system.sql("select collector_identification from organization where id = ?").param(org)
+                .query(String.class).optional().filter(v -> v != null && !v.isBlank());
+    }
+
     /** Creates a user in the bound organization. The password is hashed (Argon2id). */
     public UUID createUser(String username, String displayName, String rawPassword, Role role) {
         UUID org = TenantContext.require();

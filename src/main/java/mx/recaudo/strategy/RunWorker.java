@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 
 /**
- * Background work on every node: claims and plans chunks of running daily runs, and ticks the
+ * Background work on every node: claims and plans chunks of running daily runs, hands their due
+ * channel actions over to the contact outbox ({@link OutboxHandover}), and ticks the
  * {@link DailySchedule} (one scheduled run per organization and date, whichever node is first).
  */
 @Component
@@ -15,10 +16,15 @@ class RunWorker {
     private static final Logger log = LoggerFactory.getLogger(RunWorker.class);
     private final CollectionRuns runs;
     private final DailySchedule schedule;
+    private final OutboxHandover handover;
+    private final boolean handoverEnabled;
 
-    RunWorker(CollectionRuns runs, DailySchedule schedule) {
+    RunWorker(CollectionRuns runs, DailySchedule schedule, OutboxHandover handover,
+              @org.springframework.beans.factory.annotation.Value("${recaudo.strategy.handover.enabled:true}") boolean handoverEnabled) {
         this.runs = runs;
         this.schedule = schedule;
+        this.handover = handover;
+        this.handoverEnabled = handoverEnabled;
     }
 
     /** The work runs on this node's own thread, so a long run never holds the shared scheduler thread. */
@@ -35,6 +41,12 @@ class RunWorker {
         worker.execute(() -> {
             try {
                 runs.workUntilIdle();
+                // the planned channel actions whose date has come become outbox messages
+                if (handoverEnabled) {
+                    OutboxHandover.Result r = handover.handOverAll();
+                    if (r.total() > 0) log.info("Handed over to the outbox: {} messages, {} skipped, {} failed",
+                            r.handedOver(), r.skipped(), r.failed());
+                }
             } catch (RuntimeException e) {
                 log.warn("Collection run worker: {}", e.getMessage());
             } finally {
