@@ -186,6 +186,18 @@ public class CollectionRuns {
                 }).list();
     }
 
+    /** A run's channel actions by handover status to the contact outbox (PLANNED, DONE, SKIPPED, FAILED, CANCELLED). */
+    public Map<String, Long> handoverCounts(UUID runId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                select p.status, count(*) from planned_action p join collection_run r on r.id = p.run_id and r.as_of = p.as_of
+                 where r.id = ? and p.action_type in %s group by p.status order by p.status""".formatted(OutboxHandover.CHANNEL_ACTIONS))
+                .param(runId).query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     /** Estimated cost of a run's planned actions per currency. */
     public Map<String, BigDecimal> estimatedCost(UUID id) {
         Map<String, BigDecimal> total = new LinkedHashMap<>();

@@ -223,16 +223,4 @@ public class OutboxHandover {
         audit.record("system", "PLANNED_ACTIONS_HANDED_OVER", "planned_action", null, details);
         return new Result(sending.size(), skips.size(), 0);
     }
-
-    /** A run's channel actions by handover status (PLANNED, DONE, SKIPPED, FAILED, CANCELLED). */
-    public Map<String, Long> counts(UUID runId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("""
-                select p.status, count(*) from planned_action p join collection_run r on r.id = p.run_id and r.as_of = p.as_of
-                 where r.id = ? and p.action_type in %s group by p.status order by p.status""".formatted(CHANNEL_ACTIONS))
-                .param(runId).query(rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
-        return counts;
-    }
 }

@@ -86,7 +86,7 @@ class OutboxHandoverIntegrationTests {
         OutboxHandover.Result again = TenantContext.call(org, handover::handOver);
         assertThat(again.total()).as("a second pass finds nothing to hand over").isZero();
         assertThat(messages(org)).hasSize(6);
-        assertThat(TenantContext.call(org, () -> handover.counts(runId(org)))).containsEntry("DONE", 6L);
+        assertThat(TenantContext.call(org, () -> runs.handoverCounts(runId(org)))).containsEntry("DONE", 6L);
     }
 
     @Test

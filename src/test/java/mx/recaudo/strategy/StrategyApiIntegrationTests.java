@@ -102,6 +102,7 @@ class StrategyApiIntegrationTests {
         assertThat(status.get("actions").asLong()).isEqualTo(1);
         assertThat(status.get("report").findValuesAsText("channel")).contains("PHONE", "UNREACHABLE");
         assertThat(status.get("estimatedCost").get("MXN").decimalValue()).isEqualByComparingTo("22.50");
+        assertThat(status.get("handover").size()).as("an agent call is nothing for the outbox").isZero();
 
         JsonNode rita = get("/api/v1/runs/" + id + "/actions?customer=R-1");
         assertThat(rita.get("items")).hasSize(1);

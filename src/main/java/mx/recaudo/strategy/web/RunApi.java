@@ -120,6 +120,7 @@ class RunApi {
         if (withReport && r.finished()) {
             m.put("report", runs.report(r.id()));
             m.put("estimatedCost", runs.estimatedCost(r.id()));
+            if (!r.dryRun()) m.put("handover", runs.handoverCounts(r.id()));
         }
         return m;
     }

@@ -95,6 +95,7 @@ class StrategyPages {
         if (run.finished()) {
             model.addAttribute("report", runs.report(id));
             model.addAttribute("cost", runs.estimatedCost(id));
+            if (!run.dryRun()) model.addAttribute("handover", runs.handoverCounts(id));
         }
         return "strategy/run";
     }
