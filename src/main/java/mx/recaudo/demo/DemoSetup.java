@@ -72,6 +72,7 @@ class DemoSetup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         Path credentials = Path.of(properties.dataDir()).resolve("demo-credentials.txt");
+        boolean firstStart = false;
         if (identity.findOrganizationBySlug(SLUG).isEmpty()) {
             Organization org = identity.createOrganization(SLUG, "Financiera Demo del Centro",
                     "Financiera Demo del Centro, S.A. de C.V., SOFOM, E.N.R.", "FDC150301AB9", "MXN",
@@ -90,8 +91,10 @@ class DemoSetup implements ApplicationRunner {
             Files.writeString(credentials, logins.entrySet().stream().map(e -> e.getKey() + " / " + e.getValue())
                     .collect(Collectors.joining(System.lineSeparator())) + System.lineSeparator());
             loadPortfolio(org);
-            // The daily collection run starts by itself at 6:00 in the organization's time zone.
+            // The daily collection run starts by itself at 6:00 in the organization's time zone; before that
+            // hour the first start runs today's date at once, so the Outbox shows the ladder's messages now.
             TenantContext.run(org.id(), () -> runs.scheduleDaily(DEMO_RUN_HOUR, "demo"));
+            firstStart = true;
         }
         // es and en templates for every channel of the default ladder; the ones already there (maybe edited) stay
         identity.findOrganizationBySlug(SLUG).ifPresent(org -> {
@@ -102,6 +105,15 @@ class DemoSetup implements ApplicationRunner {
             int added = TenantContext.call(org.id(), templates::installStarterSet);
             if (added > 0) log.info("Demo templates installed: {}", added);
         });
+        if (firstStart) {
+            // with the templates and the collector identification in place: before the daily hour, the first
+            // start runs today's date at once, so the Outbox shows the ladder's messages without waiting
+            identity.findOrganizationBySlug(SLUG).ifPresent(org -> {
+                if (java.time.ZonedDateTime.now(clock.withZone(ZoneId.of(org.timeZone()))).getHour() < DEMO_RUN_HOUR) {
+                    TenantContext.run(org.id(), () -> runs.start(runs.today(), false, "DEMO", "demo"));
+                }
+            });
+        }
         if (Files.exists(credentials)) {
             log.info("""
 

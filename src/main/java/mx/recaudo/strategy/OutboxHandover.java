@@ -167,10 +167,11 @@ public class OutboxHandover {
             Optional<ContactTemplates.Template> template = HandoverTemplates.choose(all, r.templateRef(), channel,
                     r.language(), r.tone());
             if (template.isEmpty()) {
+                boolean spanish = HandoverTemplates.FALLBACK_LANGUAGE.equalsIgnoreCase(r.language());
                 skips.add(new Skip(r.id(), "No hay plantilla «" + r.templateRef() + "» para " + channel + " en "
-                        + r.language() + " ni en " + HandoverTemplates.FALLBACK_LANGUAGE,
-                        "No template \"" + r.templateRef() + "\" for " + channel + " in " + r.language() + " or "
-                        + HandoverTemplates.FALLBACK_LANGUAGE));
+                        + r.language() + (spanish ? "" : " ni en " + HandoverTemplates.FALLBACK_LANGUAGE),
+                        "No template \"" + r.templateRef() + "\" for " + channel + " in " + r.language()
+                        + (spanish ? "" : " or " + HandoverTemplates.FALLBACK_LANGUAGE)));
                 continue;
             }
             if (!identified && ContactTemplates.usesCollectorIdentification(template.get())) {
