@@ -113,14 +113,59 @@ public class ContactTemplates {
 
     /** Whether the template shows the organization's collector identification ({@code {{companyContact}}}). */
     public static boolean usesCollectorIdentification(Template t) {
-        return TemplateText.variables(t.body()).contains("companyContact")
-                || (t.subject() != null && TemplateText.variables(t.subject()).contains("companyContact"));
+        return usedVariables(t).contains("companyContact");
+    }
+
+    /**
+     * The variables whose value only the organization can give (who collects and how to reach them,
+     * its complaints unit, its conditions to settle). The template editor's preview shows sample
+     * values for them; a real message never does.
+     */
+    public static final Set<String> ORGANIZATION_VARIABLES = Set.of("companyContact", "complaintsUnit", "settleConditions");
+
+    /**
+     * Which of {@link #ORGANIZATION_VARIABLES} the bound organization has not configured: {@code
+     * companyContact} (its collector identification), {@code complaintsUnit} (its own, or its
+     * letterhead's), {@code settleConditions}. A template using one of them must not be sent.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> unconfiguredVariables() {
+        return jdbc.sql("""
+                select coalesce(btrim(o.collector_identification), '') = '',
+                       coalesce(btrim(coalesce(nullif(btrim(o.complaints_unit), ''), l.complaints_unit)), '') = '',
+                       coalesce(btrim(o.settle_conditions), '') = ''
+                  from organization o left join contact_letterhead l on l.org_id = o.id
+                 where o.id = recaudo_current_org()""")
+                .query(rs -> {
+                    if (!rs.next()) return ORGANIZATION_VARIABLES;
+                    Set<String> missing = new java.util.TreeSet<>();
+                    if (rs.getBoolean(1)) missing.add("companyContact");
+                    if (rs.getBoolean(2)) missing.add("complaintsUnit");
+                    if (rs.getBoolean(3)) missing.add("settleConditions");
+                    return Set.copyOf(missing);
+                });
+    }
+
+    /**
+     * The variables of the template (subject and body) that would render the editor's sample text
+     * because the organization has not configured them ({@code unconfigured}, from {@link
+     * #unconfiguredVariables()}), in order of appearance; empty = the template may be sent.
+     */
+    public static List<String> unconfiguredIn(Template t, Set<String> unconfigured) {
+        return usedVariables(t).stream().filter(unconfigured::contains).toList();
+    }
+
+    private static Set<String> usedVariables(Template t) {
+        Set<String> used = new java.util.LinkedHashSet<>();
+        if (t.subject() != null) used.addAll(TemplateText.variables(t.subject()));
+        used.addAll(TemplateText.variables(t.body()));
+        return used;
     }
 
     /** Lints a draft against the organization's profile, with a sample rendering for SMS length. */
     @Transactional(readOnly = true)
     public List<TemplateLinter.Warning> lint(Draft d, Long sampleCustomerId) {
-        Map<String, String> values = sampleCustomerId == null ? sampleValues() : values(sampleCustomerId);
+        Map<String, String> values = sampleCustomerId == null ? sampleValues() : previewValues(sampleCustomerId);
         String rendered = TemplateText.render(d.body(), values, false);
         return TemplateLinter.lint(d.channel(), d.firstContact(), d.subject(), d.body(), rendered, profiles.current(),
                 TemplateLinter.DEFAULT_WORDS);
@@ -132,7 +177,7 @@ public class ContactTemplates {
      */
     @Transactional(readOnly = true)
     public DraftPreview previewDraft(Draft d, Long customerId) {
-        Map<String, String> values = customerId == null ? sampleValues() : values(customerId);
+        Map<String, String> values = customerId == null ? sampleValues() : previewValues(customerId);
         boolean html = d.body() != null && d.body().stripLeading().startsWith("<");
         Rendered r = new Rendered(TemplateText.render(d.subject(), values, false),
                 TemplateText.render(d.body() == null ? "" : d.body(), values, html));
@@ -168,7 +213,7 @@ public class ContactTemplates {
     @Transactional(readOnly = true)
     public Preview preview(long templateId, long customerId) {
         Template t = find(templateId).orElseThrow();
-        Rendered r = render(t, values(customerId));
+        Rendered r = render(t, previewValues(customerId));
         return new Preview(r, TemplateLinter.lint(t.channel(), t.firstContact(), t.subject(), t.body(), r.body(),
                 profiles.current(), TemplateLinter.DEFAULT_WORDS));
     }
@@ -184,13 +229,30 @@ public class ContactTemplates {
         return new Rendered(TemplateText.render(t.subject(), values, false), TemplateText.render(t.body(), values, html));
     }
 
-    /** The values of the variables for one customer of the bound organization. */
+    /**
+     * The values for the template editor's preview with this customer: the customer's and the
+     * organization's, and the sample values for what the organization has not configured yet.
+     */
+    private Map<String, String> previewValues(long customerId) {
+        Map<String, String> v = new HashMap<>(sampleValues());
+        v.putAll(values(customerId));
+        return v;
+    }
+
+    /**
+     * The values of the variables for one customer of the bound organization, for a real message:
+     * what the organization has not configured ({@link #ORGANIZATION_VARIABLES}) is absent (renders
+     * empty), never the editor's sample text.
+     */
     Map<String, String> values(long customerId) {
         Map<String, String> v = new HashMap<>(sampleValues());
+        ORGANIZATION_VARIABLES.forEach(v::remove);
         jdbc.sql("""
                 select c.name, c.customer_type, c.external_id,
                        coalesce(c.oldest_unpaid_due_date, (select min(b.oldest_unpaid_due_date) from customer_balance b where b.customer_id = c.id)) as oldest_unpaid_due_date, o.name as org_name,
-                       o.legal_name, o.collector_identification,
+                       o.legal_name, o.collector_identification, o.settle_conditions,
+                       coalesce(nullif(btrim(o.complaints_unit), ''),
+                                (select l.complaints_unit from contact_letterhead l where l.org_id = o.id)) as complaints_unit,
                        (select b.balance from customer_balance b where b.customer_id = c.id order by b.balance desc limit 1) as due,
                        (select b.currency from customer_balance b where b.customer_id = c.id order by b.balance desc limit 1) as currency,
                        (select ob.external_id from obligation ob where ob.customer_id = c.id order by ob.due_date limit 1) as contract
@@ -207,14 +269,18 @@ public class ContactTemplates {
                     v.put("amountDue", amount == null ? "$0.00" : money(amount, rs.getString("currency")));
                     v.put("company", rs.getString("org_name"));
                     v.put("creditor", rs.getString("legal_name"));
-                    if (rs.getString("collector_identification") != null) {
-                        v.put("companyContact", rs.getString("collector_identification"));
-                    }
+                    putIfSet(v, "companyContact", rs.getString("collector_identification"));
+                    putIfSet(v, "complaintsUnit", rs.getString("complaints_unit"));
+                    putIfSet(v, "settleConditions", rs.getString("settle_conditions"));
                     v.put("paymentLink", "https://pagos.recaudo.mx/r/" + rs.getString("external_id"));
                 });
         v.put("asOfDate", LocalDate.now(clock.withZone(java.time.ZoneId.of("America/Mexico_City"))).format(DATE));
         v.put("agent", currentAgent());
         return v;
+    }
+
+    private static void putIfSet(Map<String, String> values, String name, String value) {
+        if (value != null && !value.isBlank()) values.put(name, value.strip());
     }
 
     static Map<String, String> sampleValues() {

@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
  * {@code recaudo demo}: on first start creates the demo organization, its admin, supervisor and
  * agent (random passwords, kept in the data folder) and imports a synthetic portfolio through the
  * real importer. On every start installs the starter message templates it lacks (es and en, one
- * per channel of the default ladder), the collector identification the messages show when none is
- * set, and prints the log-ins.
+ * per channel of the default ladder and its fallbacks), the collector identification, complaints
+ * unit and conditions to settle the messages show when none is set, and prints the log-ins.
  */
 @Component
 @Order(10)
@@ -50,6 +50,12 @@ class DemoSetup implements ApplicationRunner {
     /** The demo organization's collector identification (the templates' {@code {{companyContact}}}). */
     static final String COLLECTOR_IDENTIFICATION = "Financiera Demo del Centro, Área de Cobranza · Tel. 442 215 3870 · "
             + "Av. Constituyentes 118, Col. Centro, 76000 Querétaro, Qro. · Lunes a viernes de 9:00 a 19:00, sábados de 9:00 a 14:00";
+    /** The demo organization's complaints unit (the templates' {@code {{complaintsUnit}}}). */
+    static final String COMPLAINTS_UNIT = "Unidad Especializada de Atención a Usuarios (UNE) de Financiera Demo del Centro: "
+            + "une@financierademo.mx, Tel. 442 215 3899, Av. Constituyentes 118, Col. Centro, Querétaro, Qro.";
+    /** The demo organization's conditions to settle (the templates' {@code {{settleConditions}}}). */
+    static final String SETTLE_CONDITIONS = "Puede liquidar su saldo en un solo pago o acordar con un asesor "
+            + "un plan de hasta 6 pagos mensuales";
     private final IdentityManagement identity;
     private final PortfolioImports imports;
     private final RecaudoProperties properties;
@@ -96,17 +102,10 @@ class DemoSetup implements ApplicationRunner {
             TenantContext.run(org.id(), () -> runs.scheduleDaily(DEMO_RUN_HOUR, "demo"));
             firstStart = true;
         }
-        // es and en templates for every channel of the default ladder; the ones already there (maybe edited) stay
-        identity.findOrganizationBySlug(SLUG).ifPresent(org -> {
-            // who collects and how to reach them: the messages show it (never an invented sample); kept if edited
-            TenantContext.run(org.id(), () -> {
-                if (identity.collectorIdentification().isEmpty()) identity.setCollectorIdentification(COLLECTOR_IDENTIFICATION);
-            });
-            int added = TenantContext.call(org.id(), templates::installStarterSet);
-            if (added > 0) log.info("Demo templates installed: {}", added);
-        });
+        // the templates and what they show (who collects, complaints unit, conditions to settle); edits stay
+        identity.findOrganizationBySlug(SLUG).ifPresent(this::configureMessages);
         if (firstStart) {
-            // with the templates and the collector identification in place: before the daily hour, the first
+            // with the templates and what they show in place: before the daily hour, the first
             // start runs today's date at once, so the Outbox shows the ladder's messages without waiting
             identity.findOrganizationBySlug(SLUG).ifPresent(org -> {
                 if (java.time.ZonedDateTime.now(clock.withZone(ZoneId.of(org.timeZone()))).getHour() < DEMO_RUN_HOUR) {
@@ -124,6 +123,23 @@ class DemoSetup implements ApplicationRunner {
                     ==================================================================""",
                     Files.readString(credentials).lines().map(l -> "   " + l).collect(Collectors.joining("\n")));
         }
+    }
+
+    /**
+     * What the organization's messages need: the starter templates it lacks (es and en, every channel
+     * of the default ladder and its fallbacks) and who collects, the complaints unit and the conditions
+     * to settle, each only when not set (so an edit is kept): a real message never shows sample text.
+     */
+    void configureMessages(Organization org) {
+        TenantContext.run(org.id(), () -> {
+            if (identity.collectorIdentification().isEmpty()) identity.setCollectorIdentification(COLLECTOR_IDENTIFICATION);
+            IdentityManagement.MessageDisclosures disclosures = identity.messageDisclosures();
+            identity.setMessageDisclosures(
+                    disclosures.complaintsUnit() != null ? disclosures.complaintsUnit() : COMPLAINTS_UNIT,
+                    disclosures.settleConditions() != null ? disclosures.settleConditions() : SETTLE_CONDITIONS);
+        });
+        int added = TenantContext.call(org.id(), templates::installStarterSet);
+        if (added > 0) log.info("Demo templates installed: {}", added);
     }
 
     private void loadPortfolio(Organization org) throws IOException {

@@ -101,6 +101,36 @@ public class IdentityManagement {
                 .query(String.class).optional().filter(v -> v != null && !v.isBlank());
     }
 
+    /**
+     * Sets what the bound organization's messages show as its complaints unit (the templates'
+     * {@code {{complaintsUnit}}}: e.g. its UNE, with e-mail and phone) and its conditions to settle
+     * ({@code {{settleConditions}}}); blank clears one. Audited when something changes.
+     */
+    public void setMessageDisclosures(String complaintsUnit, String settleConditions) {
+        UUID org = TenantContext.require();
+        String complaints = complaintsUnit == null || complaintsUnit.isBlank() ? null : complaintsUnit.strip();
+        String settle = settleConditions == null || settleConditions.isBlank() ? null : settleConditions.strip();
+        int changed = systemTx.execute(s -> system.sql("""
+                update organization set complaints_unit = ?, settle_conditions = ?
+                 where id = ? and (complaints_unit is distinct from ? or settle_conditions is distinct from ?)""")
+                .params(complaints, settle, org, complaints, settle).update());
+        if (changed > 0) {
+            tx.executeWithoutResult(s -> audit.record("MESSAGE_DISCLOSURES_CHANGED", "organization", org.toString(),
+                    Map.of("complaintsUnit", complaints == null ? "" : complaints,
+                            "settleConditions", settle == null ? "" : settle)));
+        }
+    }
+
+    /** The bound organization's complaints unit and conditions to settle as its messages show them (null = not set). */
+    public record MessageDisclosures(String complaintsUnit, String settleConditions) {}
+
+    public MessageDisclosures messageDisclosures() {
+        UUID org = TenantContext.require();
+        return system.sql("select complaints_unit, settle_conditions from organization where id = ?").param(org)
+                .query((rs, i) -> new MessageDisclosures(rs.getString(1), rs.getString(2))).optional()
+                .orElse(new MessageDisclosures(null, null));
+    }
+
     /** Creates a user in the bound organization. The password is hashed (Argon2id). */
     public UUID createUser(String username, String displayName, String rawPassword, Role role) {
         UUID org = TenantContext.require();

@@ -28,7 +28,8 @@ import java.util.UUID;
  * channel actions whose date has come ({@code FOR UPDATE SKIP LOCKED}) and, in one transaction,
  * plans their messages through {@link ContactOutbox#planAll} (the contact guard decides QUEUED or
  * BLOCKED) and marks each action DONE with its message id, or SKIPPED with the reason in Spanish and
- * English (no template for the step, no collector identification configured, planned too long ago).
+ * English (no template for the step, the template shows what the organization has not configured —
+ * collector identification, complaints unit, conditions to settle — planned too long ago).
  * The message and the mark commit together, so an action is handed over exactly once however many
  * nodes work and wherever one crashes; an action the strategy's event handlers CANCELLED (dispute,
  * promise, payment) is no longer PLANNED and is never handed over. Agent work stays as it is.
@@ -141,6 +142,24 @@ public class OutboxHandover {
         }
     }
 
+    private static String whatEs(String variable) {
+        return switch (variable) {
+            case "companyContact" -> "su identificación como cobrador (nombre, teléfono, domicilio y horario)";
+            case "complaintsUnit" -> "su unidad de atención de quejas";
+            case "settleConditions" -> "sus condiciones para liquidar";
+            default -> variable;
+        };
+    }
+
+    private static String whatEn(String variable) {
+        return switch (variable) {
+            case "companyContact" -> "its collector identification (name, phone, address and hours)";
+            case "complaintsUnit" -> "its complaints unit";
+            case "settleConditions" -> "its conditions to settle";
+            default -> variable;
+        };
+    }
+
     private Result claimAndPlan(int limit) {
         LocalDate today = portfolio.today();
         List<Row> rows = jdbc.sql("""
@@ -153,7 +172,7 @@ public class OutboxHandover {
                         ActionType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7))).list();
         if (rows.isEmpty()) return new Result(0, 0, 0);
         List<ContactTemplates.Template> all = templates.list();
-        boolean identified = templates.collectorIdentified();
+        java.util.Set<String> unconfigured = templates.unconfiguredVariables();
         List<Skip> skips = new ArrayList<>();
         List<Row> sending = new ArrayList<>();
         List<ContactOutbox.Plan> plans = new ArrayList<>();
@@ -174,11 +193,12 @@ public class OutboxHandover {
                         + (spanish ? "" : " or " + HandoverTemplates.FALLBACK_LANGUAGE)));
                 continue;
             }
-            if (!identified && ContactTemplates.usesCollectorIdentification(template.get())) {
-                skips.add(new Skip(r.id(), "La organización no tiene configurada su identificación como cobrador "
-                        + "(nombre, teléfono, domicilio y horario) que la plantilla muestra",
-                        "The organization has not configured its collector identification (name, phone, address "
-                        + "and hours) that the template shows"));
+            List<String> missing = ContactTemplates.unconfiguredIn(template.get(), unconfigured);
+            if (!missing.isEmpty()) {
+                skips.add(new Skip(r.id(), "La organización no tiene configurado lo que la plantilla muestra: "
+                        + String.join(", ", missing.stream().map(OutboxHandover::whatEs).toList()),
+                        "The organization has not configured what the template shows: "
+                        + String.join(", ", missing.stream().map(OutboxHandover::whatEn).toList())));
                 continue;
             }
             sending.add(r);

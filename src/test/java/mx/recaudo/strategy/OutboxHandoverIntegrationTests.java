@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "recaudo.workers.enabled=false") // the same context as the other worker tests
 class OutboxHandoverIntegrationTests {
     static final String COLLECTOR = "Cobranza Prueba · Tel. 55 4000 1000 · Calle Uno 1, CDMX · L-V 9 a 18 h";
+    static final String COMPLAINTS = "Unidad de Atención a Usuarios de Org Prueba: une@orgprueba.mx, 55 4000 2000";
+    static final String SETTLE = "Puede liquidar en un solo pago o acordar hasta 6 pagos mensuales sin recargos";
 
     @Autowired CollectionRuns runs;
     @Autowired OutboxHandover handover;
@@ -72,12 +74,15 @@ class OutboxHandoverIntegrationTests {
             assertThat((String) m.get("body")).doesNotContain("{{").doesNotContain("Av. Reforma 1").doesNotContain("María");
             assertThat((String) m.get("status")).isIn("QUEUED", "BLOCKED");
         });
-        assertThat(body(messages, "A")).contains("Org ").contains("$3,500.00").contains("Ref A").contains("Responda BAJA");
+        assertThat(body(messages, "A")).contains("Org ").contains("$3,500.00").contains("pagos.recaudo.mx/r/A").contains("Responda BAJA");
         assertThat(body(messages, "B")).startsWith("Hola Cliente,").contains(COLLECTOR);
         assertThat(body(messages, "C")).contains("Hola Cliente:").contains(COLLECTOR);
         assertThat(body(messages, "G")).as("English for an English-speaking customer").startsWith("Hello Cliente,")
                 .contains(COLLECTOR);
-        assertThat(body(messages, "E")).contains("Estimado(a) Cliente E").contains(COLLECTOR);
+        assertThat(body(messages, "E")).contains("Estimado(a) Cliente E").contains(COLLECTOR).contains(COMPLAINTS)
+                .contains(SETTLE + ".").doesNotContain("une@financiera.mx").doesNotContain("exhibición");
+        assertThat(body(messages, "B")).as("a legal name ending in a period keeps one").contains(", S.A. de C.V.")
+                .doesNotContain("C.V..");
         // each action points at its own message
         assertThat(TenantContext.call(org, () -> jdbc.sql("""
                 select count(*) from planned_action p join contact_message m on m.id = p.message_id
@@ -164,6 +169,28 @@ class OutboxHandoverIntegrationTests {
                 .query(String.class).single())).contains("collector identification");
     }
 
+    @Test
+    void aTemplateShowingAComplaintsUnitOrConditionsToSettleNotConfiguredIsSkippedNeverSentWithSampleText() {
+        UUID org = organization("handover-nodisclosures", true, true);
+        TenantContext.run(org, () -> identity.setMessageDisclosures(null, " "));
+        run(org, false);
+        assertThat(TenantContext.call(org, handover::handOver)).isEqualTo(new OutboxHandover.Result(5, 1, 0));
+        assertThat(actions(org)).containsEntry("E", "LETTER:SKIPPED");
+        assertThat(messages(org)).extracting(m -> (String) m.get("external_id")).doesNotContain("E");
+        assertThat(messages(org)).allSatisfy(m -> assertThat((String) m.get("body"))
+                .doesNotContain("une@financiera.mx").doesNotContain("Puede liquidar en una exhibición"));
+        Map<String, Object> reason = TenantContext.call(org, () -> jdbc.sql("""
+                select handover_reason, handover_reason_en from planned_action p join customer c on c.id = p.customer_id
+                 where c.external_id = 'E'""").query().singleRow());
+        assertThat((String) reason.get("handover_reason")).contains("unidad de atención de quejas")
+                .contains("condiciones para liquidar").doesNotContain("identificación");
+        assertThat((String) reason.get("handover_reason_en")).contains("complaints unit").contains("conditions to settle");
+
+        // once configured, the next run's letter goes out with the organization's own words
+        TenantContext.run(org, () -> identity.setMessageDisclosures(COMPLAINTS, SETTLE));
+        assertThat(TenantContext.call(org, templates::unconfiguredVariables)).isEmpty();
+    }
+
     /** Seven customers, one per stage of the default ladder as of today (G like C, but English-speaking later). */
     private UUID organization(String prefix, boolean withTemplates, boolean withCollector) {
         UUID org = TestOrganizations.create(identity, prefix).id();
@@ -189,7 +216,10 @@ class OutboxHandoverIntegrationTests {
         StrategyTestPortfolios.load(imports, org, csv.toString());
         TenantContext.run(org, () -> {
             if (withTemplates) templates.installStarterSet();
-            if (withCollector) identity.setCollectorIdentification(COLLECTOR);
+            if (withCollector) {
+                identity.setCollectorIdentification(COLLECTOR);
+                identity.setMessageDisclosures(COMPLAINTS, SETTLE);
+            }
         });
         return org;
     }

@@ -29,17 +29,28 @@ public final class TemplateText {
         return unknown;
     }
 
-    /** Replaces every placeholder; HTML bodies get escaped values. */
+    /**
+     * Replaces every placeholder; HTML bodies get escaped values. A value ending in a period followed
+     * by the template's own period ("{{creditor}}." with "E.N.R.") keeps one period, not two.
+     */
     public static String render(String text, Map<String, String> values, boolean html) {
         if (text == null) return null;
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
-        while (m.find()) {
+        int at = 0;
+        while (m.find(at)) {
+            out.append(text, at, m.start());
             String v = values.getOrDefault(m.group(1), "");
             if (html) v = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-            m.appendReplacement(out, Matcher.quoteReplacement(v));
+            out.append(v);
+            at = m.end();
+            // a value that ends a sentence itself ("S.A. de C.V., SOFOM, E.N.R.") takes the template's period
+            if (v.endsWith(".") && !v.endsWith("..") && at < text.length() && text.charAt(at) == '.'
+                    && (at + 1 >= text.length() || text.charAt(at + 1) != '.')) {
+                at++;
+            }
         }
-        m.appendTail(out);
+        out.append(text, at, text.length());
         return out.toString();
     }
 }

@@ -73,4 +73,15 @@ class TemplateLinterTests {
                 .isEqualTo("Hola &lt;Ana&gt;, paga en x");
         assertThat(TemplateText.unknownVariables("{{firstName}} {{saldo}}")).containsExactly("saldo");
     }
+
+    @Test
+    void aValueEndingInAPeriodTakesTheTemplatesPeriodInsteadOfDoublingIt() {
+        Map<String, String> v = Map.of("creditor", "Financiera, S.A. de C.V., SOFOM, E.N.R.", "company", "Financiera");
+        assertThat(TemplateText.render("Por cuenta de {{creditor}}. Gracias", v, false))
+                .isEqualTo("Por cuenta de Financiera, S.A. de C.V., SOFOM, E.N.R. Gracias");
+        assertThat(TemplateText.render("{{creditor}}.", v, false)).isEqualTo("Financiera, S.A. de C.V., SOFOM, E.N.R.");
+        assertThat(TemplateText.render("De {{company}}. Gracias", v, false)).isEqualTo("De Financiera. Gracias");
+        assertThat(TemplateText.render("{{creditor}}...", v, false)).as("an ellipsis stays")
+                .isEqualTo("Financiera, S.A. de C.V., SOFOM, E.N.R....");
+    }
 }
