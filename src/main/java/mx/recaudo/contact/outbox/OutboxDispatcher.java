@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,12 +44,14 @@ import java.util.concurrent.Future;
  * Sends QUEUED messages whose moment has come. Any number of nodes run it:
  * <ol>
  * <li>take tokens from the provider's bucket (rate limit across nodes);</li>
- * <li>claim up to that many messages with {@code FOR UPDATE SKIP LOCKED}, marking them SENDING with
- *     this worker's name in a committed statement <em>before</em> any provider call;</li>
+ * <li>claim up to that many rows of the narrow {@code contact_dispatch_queue} with {@code FOR UPDATE
+ *     SKIP LOCKED}, marking them and their messages SENDING with this worker's name and claim time in
+ *     a committed statement <em>before</em> any provider call;</li>
  * <li>check again what may have changed since planning (opt-out, do-not-contact, hours), set-based;</li>
  * <li>hand the batch to the provider with each message's idempotency key;</li>
- * <li>record SENT / DELIVERED / FAILED, or QUEUED again with exponential backoff, and the timeline
- *     rows, in one statement.</li>
+ * <li>record SENT / DELIVERED / FAILED, or QUEUED again with exponential backoff, the provider ids,
+ *     the queue rows and the timeline rows of failures and retries, in one statement (SENT and
+ *     DELIVERED entries of the timeline are read from the message's sent_at and delivered_at).</li>
  * </ol>
  * Several workers per node run these steps at once ({@link #drain}), so that a batch is recorded
  * while the next one is on the wire; each statement is a round trip for the whole batch.
@@ -150,22 +153,37 @@ public class OutboxDispatcher {
         if (provider == null) return 0;
         int granted = rates.take(providerName, properties.batchSize());
         if (granted == 0) return 0;
-        Instant now = clock.instant();
-        List<OutboundMessage> claimed = system.sql("""
-                update contact_message m set status = 'SENDING', claimed_by = ?, claimed_at = ?, attempts = attempts + 1,
-                       updated_at = clock_timestamp()
-                 where m.id in (select id from contact_message where status = 'QUEUED' and provider = ? and not_before <= ?
-                                 order by not_before, id limit ? for update skip locked)
-                returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
-                          m.attempts, m.kind, m.time_zone""")
-                .params(worker, Timestamp.from(now), providerName, Timestamp.from(now), granted)
-                .query((rs, i) -> new OutboundMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
-                        Channel.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8, UUID.class), rs.getInt(9), rs.getString(10), rs.getString(11)))
-                .list();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the claim is matched by it later
+        Timestamp at = Timestamp.from(now);
+        // the narrow queue row is claimed (index on due rows only); the message itself gets a HOT update
+        List<OutboundMessage> claimed = new ArrayList<>();
+        List<Long> orphans = new ArrayList<>();
+        system.sql("""
+                with q as (update contact_dispatch_queue d set claimed_by = ?, claimed_at = ?
+                            where d.message_id in (select message_id from contact_dispatch_queue
+                                                    where provider = ? and not_before <= ? and claimed_at is null
+                                                    order by not_before, message_id limit ? for update skip locked)
+                           returning d.message_id),
+                m as (update contact_message m set status = 'SENDING', claimed_by = ?, claimed_at = ?,
+                             attempts = m.attempts + 1, updated_at = clock_timestamp()
+                        from q where m.id = q.message_id and m.status = 'QUEUED'
+                      returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
+                                m.attempts, m.kind, m.time_zone)
+                select q.message_id, m.* from q left join m on m.id = q.message_id""")
+                .params(worker, at, providerName, at, granted, worker, at)
+                .query(rs -> {
+                    if (rs.getObject(2) == null) {
+                        orphans.add(rs.getLong(1));
+                    } else {
+                        claimed.add(new OutboundMessage(rs.getLong(2), rs.getObject(3, UUID.class), rs.getLong(4),
+                                Channel.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                                rs.getObject(9, UUID.class), rs.getInt(10), rs.getString(11), rs.getString(12)));
+                    }
+                });
+        dropOrphans(orphans, at);
         rates.giveBack(providerName, granted - claimed.size());
-        if (claimed.isEmpty()) return 0;
-        List<OutboundMessage> sendable = recheck(claimed, now);
+        if (claimed.isEmpty()) return orphans.size(); // dropped stale queue rows: there may be more to claim
+        List<OutboundMessage> sendable = recheck(claimed, now, at);
         List<SendResult> results;
         try {
             results = sendable.isEmpty() ? List.of() : provider.send(sendable);
@@ -173,7 +191,7 @@ public class OutboxDispatcher {
             log.warn("Provider {} failed a whole batch", providerName, e);
             results = sendable.stream().<SendResult>map(m -> new SendResult.Retry(String.valueOf(e.getMessage()))).toList();
         }
-        record(sendable, results, now);
+        record(sendable, results, now, at);
         provider.recorded(results.stream().map(r -> r instanceof SendResult.Accepted a ? a.providerMessageId() : null)
                 .filter(java.util.Objects::nonNull).toList());
         return claimed.size();
@@ -184,7 +202,7 @@ public class OutboxDispatcher {
      * sending. One query for the whole batch's opt-outs and restrictions, hours in memory, one
      * statement for what is blocked or deferred (with its timeline rows).
      */
-    private List<OutboundMessage> recheck(List<OutboundMessage> claimed, Instant now) {
+    private List<OutboundMessage> recheck(List<OutboundMessage> claimed, Instant now, Timestamp claimedAt) {
         Long[] ids = claimed.stream().map(OutboundMessage::id).toArray(Long[]::new);
         Set<Long> forbidden = new HashSet<>(system.sql("""
                 select m.id from contact_message m
@@ -226,20 +244,28 @@ public class OutboxDispatcher {
             sendable.add(m);
         }
         if (!held.isEmpty()) {
-            // reasons set = BLOCKED with a timeline row; otherwise QUEUED again for the next allowed moment
+            // reasons set = BLOCKED with a timeline row; otherwise QUEUED again for the next allowed moment.
+            // Queue rows first (then the messages): the order every writer of both tables locks them in.
             system.sql("""
                     with r as (select * from unnest(?::bigint[], ?::text[], ?::text[]::timestamptz[]) as r(id, reasons, not_before)),
+                    q as (delete from contact_dispatch_queue d using r
+                           where d.message_id = r.id and d.claimed_by = ? and d.claimed_at = ?
+                          returning d.message_id),
                     m as (update contact_message c
                              set status = case when r.reasons is null then 'QUEUED' else 'BLOCKED' end,
                                  reasons = coalesce(r.reasons::jsonb, c.reasons),
                                  not_before = coalesce(r.not_before, c.not_before),
                                  attempts = case when r.reasons is null then c.attempts - 1 else c.attempts end,
                                  updated_at = clock_timestamp()
-                            from r where c.id = r.id and c.status = 'SENDING'
-                          returning c.id, c.org_id, c.customer_id, c.channel, r.reasons)
+                            from r join q on q.message_id = r.id
+                           where c.id = r.id and c.status = 'SENDING'
+                          returning c.id, c.org_id, c.customer_id, c.channel, c.provider, c.status, c.not_before, r.reasons),
+                    back as (insert into contact_dispatch_queue (message_id, org_id, provider, not_before)
+                             select id, org_id, provider, not_before from m where status = 'QUEUED')
                     insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
                     select org_id, customer_id, id, 'STATUS', channel, 'BLOCKED', reasons from m where reasons is not null""")
-                    .params(held.toArray(Long[]::new), reasons.toArray(String[]::new), notBefore.toArray(String[]::new))
+                    .params(held.toArray(Long[]::new), reasons.toArray(String[]::new), notBefore.toArray(String[]::new),
+                            worker, claimedAt)
                     .update();
         }
         return sendable;
@@ -249,7 +275,7 @@ public class OutboxDispatcher {
      * The provider's answers, in one statement: every message's new status and its timeline rows
      * (only for messages still SENDING under this claim; a reconciler may have taken over).
      */
-    private void record(List<OutboundMessage> sent, List<SendResult> results, Instant now) {
+    private void record(List<OutboundMessage> sent, List<SendResult> results, Instant now, Timestamp claimedAt) {
         if (results.size() != sent.size()) throw new IllegalStateException("One result per message expected");
         if (sent.isEmpty()) return;
         int n = sent.size();
@@ -266,10 +292,9 @@ public class OutboxDispatcher {
             ids[i] = m.id();
             switch (results.get(i)) {
                 case SendResult.Accepted a -> {
+                    // no timeline rows: SENT and DELIVERED are read from sent_at and delivered_at (ContactTimeline)
                     statuses[i] = a.delivered() ? "DELIVERED" : "SENT";
                     providerIds[i] = a.providerMessageId();
-                    addEvent(eventIds, eventStatuses, eventDetails, m.id(), "SENT", null);
-                    if (a.delivered()) addEvent(eventIds, eventStatuses, eventDetails, m.id(), "DELIVERED", null);
                 }
                 case SendResult.Rejected r -> {
                     statuses[i] = "FAILED";
@@ -289,9 +314,14 @@ public class OutboxDispatcher {
                 }
             }
         }
+        // queue rows first, then the messages (HOT updates: nothing indexed changes), the provider ids,
+        // the retries back in the queue, and the timeline rows of failures and retries
         system.sql("""
                 with r as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[])
                                   as r(id, status, pid, error, retry_at)),
+                q as (delete from contact_dispatch_queue d using r
+                       where d.message_id = r.id and d.claimed_by = ? and d.claimed_at = ?
+                      returning d.message_id),
                 m as (update contact_message c
                          set status = r.status,
                              provider_message_id = coalesce(r.pid, c.provider_message_id),
@@ -300,14 +330,21 @@ public class OutboxDispatcher {
                              last_error = coalesce(r.error, c.last_error),
                              not_before = coalesce(r.retry_at, c.not_before),
                              updated_at = clock_timestamp()
-                        from r where c.id = r.id and c.status = 'SENDING'
-                      returning c.id, c.org_id, c.customer_id, c.channel)
+                        from r join q on q.message_id = r.id
+                       where c.id = r.id and c.status = 'SENDING'
+                      returning c.id, c.org_id, c.customer_id, c.channel, c.provider, c.status, c.not_before,
+                                c.provider_message_id, c.sent_at),
+                back as (insert into contact_dispatch_queue (message_id, org_id, provider, not_before)
+                         select id, org_id, provider, not_before from m where status = 'QUEUED'),
+                ref as (insert into contact_provider_message (provider, provider_message_id, message_id, sent_at)
+                        select provider, provider_message_id, id, sent_at from m
+                         where status in ('SENT','DELIVERED') and provider_message_id is not null)
                 insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
                 select m.org_id, m.customer_id, m.id, 'STATUS', m.channel, e.status, e.detail
                   from unnest(?::bigint[], ?::text[], ?::text[]) with ordinality as e(id, status, detail, n)
                   join m on m.id = e.id
                  order by e.n""")
-                .params(ids, statuses, providerIds, errors, retryAt,
+                .params(ids, statuses, providerIds, errors, retryAt, worker, claimedAt,
                         eventIds.toArray(Long[]::new), eventStatuses.toArray(String[]::new), eventDetails.toArray(String[]::new))
                 .update();
     }
@@ -330,37 +367,67 @@ public class OutboxDispatcher {
      * messages of providers this node has are taken (a node never judges another provider's messages).
      */
     public int reconcileStale() {
-        Instant now = clock.instant();
-        List<Object[]> stale = system.sql("""
-                update contact_message m set claimed_by = ?, claimed_at = ?
-                 where m.id in (select id from contact_message where status = 'SENDING' and claimed_at < ?
-                                   and provider = any(?)
-                                 order by claimed_at limit 500 for update skip locked)
-                returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
-                          m.attempts, m.kind, m.time_zone, m.provider""")
-                .params(worker, Timestamp.from(now), Timestamp.from(now.minus(properties.sendingLease())),
-                        providers.keySet().toArray(String[]::new))
-                .query((rs, i) -> new Object[]{new OutboundMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
-                        Channel.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8, UUID.class), rs.getInt(9), rs.getString(10), rs.getString(11)), rs.getString(12)})
-                .list();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> stale = new ArrayList<>();
+        List<Long> orphans = new ArrayList<>();
+        system.sql("""
+                with q as (update contact_dispatch_queue d set claimed_by = ?, claimed_at = ?
+                            where d.message_id in (select message_id from contact_dispatch_queue
+                                                    where claimed_at < ? and provider = any(?)
+                                                    order by claimed_at limit 500 for update skip locked)
+                           returning d.message_id),
+                m as (update contact_message m set claimed_by = ?, claimed_at = ?
+                        from q where m.id = q.message_id and m.status = 'SENDING'
+                      returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
+                                m.attempts, m.kind, m.time_zone, m.provider)
+                select q.message_id, m.* from q left join m on m.id = q.message_id""")
+                .params(worker, at, Timestamp.from(now.minus(properties.sendingLease())),
+                        providers.keySet().toArray(String[]::new), worker, at)
+                .query(rs -> {
+                    if (rs.getObject(2) == null) {
+                        orphans.add(rs.getLong(1));
+                    } else {
+                        stale.add(new Object[]{new OutboundMessage(rs.getLong(2), rs.getObject(3, UUID.class), rs.getLong(4),
+                                Channel.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                                rs.getObject(9, UUID.class), rs.getInt(10), rs.getString(11), rs.getString(12)),
+                                rs.getString(13)});
+                    }
+                });
+        dropOrphans(orphans, at);
         for (Object[] row : stale) {
             OutboundMessage m = (OutboundMessage) row[0];
             ChannelProvider provider = providers.get((String) row[1]);
             ChannelProvider.Reconciliation r = provider == null ? ChannelProvider.Reconciliation.unknown() : provider.reconcile(m);
             systemTx.executeWithoutResult(s -> {
+                // still ours? (queue row first, then the message: the order every writer locks them in)
+                boolean ours = system.sql("""
+                        select 1 from contact_dispatch_queue where message_id = ? and claimed_by = ? and claimed_at = ? for update""")
+                        .params(m.id(), worker, at).query(Integer.class).optional().isPresent();
+                if (!ours) return;
                 switch (r.outcome()) {
                     case RECEIVED -> {
+                        system.sql("delete from contact_dispatch_queue where message_id = ?").param(m.id()).update();
                         system.sql("""
-                                update contact_message set status = 'SENT', provider_message_id = ?, sent_at = clock_timestamp(),
-                                       updated_at = clock_timestamp() where id = ? and status = 'SENDING'""")
+                                with m as (update contact_message set status = 'SENT', provider_message_id = ?,
+                                                  sent_at = clock_timestamp(), updated_at = clock_timestamp()
+                                            where id = ? and status = 'SENDING'
+                                           returning id, provider, provider_message_id, sent_at)
+                                insert into contact_provider_message (provider, provider_message_id, message_id, sent_at)
+                                select provider, provider_message_id, id, sent_at from m where provider_message_id is not null""")
                                 .params(r.providerMessageId(), m.id()).update();
+                        // an explicit SENT row (with why) takes the place of the one read from sent_at
                         event(List.<Object[]>of(new Object[]{m.id(), "SENT", "reconciled after a crash"}));
                     }
-                    case NOT_RECEIVED -> system.sql("""
-                            update contact_message set status = 'QUEUED', updated_at = clock_timestamp()
-                             where id = ? and status = 'SENDING'""").param(m.id()).update();
+                    case NOT_RECEIVED -> {
+                        system.sql("update contact_dispatch_queue set claimed_by = null, claimed_at = null where message_id = ?")
+                                .param(m.id()).update();
+                        system.sql("""
+                                update contact_message set status = 'QUEUED', updated_at = clock_timestamp()
+                                 where id = ? and status = 'SENDING'""").param(m.id()).update();
+                    }
                     case UNKNOWN -> {
+                        system.sql("delete from contact_dispatch_queue where message_id = ?").param(m.id()).update();
                         system.sql("""
                                 update contact_message set status = 'FAILED', updated_at = clock_timestamp(),
                                        last_error = 'UNCERTAIN: the node died during the provider call; not resent to avoid a duplicate'
@@ -371,6 +438,16 @@ public class OutboxDispatcher {
             });
         }
         return stale.size();
+    }
+
+    /**
+     * Queue rows whose message was no longer in the state the queue promised when claimed (an
+     * opt-out blocked it meanwhile, or it was deleted with its customer): the message is the truth.
+     */
+    private void dropOrphans(List<Long> ids, Timestamp claimedAt) {
+        if (ids.isEmpty()) return;
+        system.sql("delete from contact_dispatch_queue where message_id = any(?) and claimed_by = ? and claimed_at = ?")
+                .params(ids.toArray(Long[]::new), worker, claimedAt).update();
     }
 
     private void batch(String sql, List<Object[]> args) {
