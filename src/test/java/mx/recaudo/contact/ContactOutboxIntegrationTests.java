@@ -152,7 +152,10 @@ class ContactOutboxIntegrationTests {
         long bruno = ContactFixtures.customer(jdbc, org.id(), "C-3", "Bruno", "America/Mexico_City", "+523311111111", null);
         var lost = as(() -> outbox.plan(ContactOutbox.Plan.text(bruno, Channel.WHATSAPP, "B")));
         // a node claimed both, the provider got the first, then the node died
-        system.sql("update contact_dispatch_queue set claimed_by = 'dead', claimed_at = now() - interval '1 hour' where message_id in (?, ?)")
+        system.sql("delete from contact_dispatch_queue where message_id in (?, ?)").params(received.messageId(), lost.messageId()).update();
+        system.sql("""
+                insert into contact_dispatch_claim (provider, claimed_by, claimed_at, message_ids)
+                select provider, 'dead', now() - interval '1 hour', array_agg(id) from contact_message where id in (?, ?) group by provider""")
                 .params(received.messageId(), lost.messageId()).update();
         system.sql("update contact_message set status = 'SENDING', claimed_by = 'dead', claimed_at = now() - interval '1 hour', attempts = 1 where id in (?, ?)")
                 .params(received.messageId(), lost.messageId()).update();

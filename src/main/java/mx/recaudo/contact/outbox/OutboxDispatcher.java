@@ -45,8 +45,9 @@ import java.util.concurrent.Future;
  * <ol>
  * <li>take tokens from the provider's bucket (rate limit across nodes);</li>
  * <li>claim up to that many rows of the narrow {@code contact_dispatch_queue} with {@code FOR UPDATE
- *     SKIP LOCKED}, marking them and their messages SENDING with this worker's name and claim time in
- *     a committed statement <em>before</em> any provider call;</li>
+ *     SKIP LOCKED}: in one committed statement <em>before</em> any provider call they leave the queue,
+ *     their messages become SENDING with this worker's name and claim time, and one
+ *     {@code contact_dispatch_claim} row lists the batch for the reconciler;</li>
  * <li>check again what may have changed since planning (opt-out, do-not-contact, hours), set-based;</li>
  * <li>hand the batch to the provider with each message's idempotency key;</li>
  * <li>record SENT / DELIVERED / FAILED, or QUEUED again with exponential backoff, the provider ids,
@@ -55,7 +56,7 @@ import java.util.concurrent.Future;
  * </ol>
  * Several workers per node run these steps at once ({@link #drain}), so that a batch is recorded
  * while the next one is on the wire; each statement is a round trip for the whole batch.
- * A message left SENDING longer than the lease (its node died) is reconciled by key: the provider
+ * A claim older than the lease (its node died) is taken over and its messages still SENDING are reconciled by key: the provider
  * says whether it got it (SENT), did not (QUEUED again), or cannot tell (FAILED, "uncertain", never
  * resent): so no provider ever receives a message twice.
  */
@@ -155,34 +156,39 @@ public class OutboxDispatcher {
         if (granted == 0) return 0;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the claim is matched by it later
         Timestamp at = Timestamp.from(now);
-        // the narrow queue row is claimed (index on due rows only); the message itself gets a HOT update
+        // One committed statement before any provider call: the due rows leave the narrow queue, their
+        // messages become SENDING (HOT updates) and one claim row records the batch for the reconciler.
+        // A queue row whose message is no longer QUEUED (an opt-out blocked it meanwhile) just leaves.
         List<OutboundMessage> claimed = new ArrayList<>();
-        List<Long> orphans = new ArrayList<>();
+        long[] claim = {0};
+        int[] taken = {0};
         system.sql("""
-                with q as (update contact_dispatch_queue d set claimed_by = ?, claimed_at = ?
-                            where d.message_id in (select message_id from contact_dispatch_queue
-                                                    where provider = ? and not_before <= ? and claimed_at is null
-                                                    order by not_before, message_id limit ? for update skip locked)
+                with q as (delete from contact_dispatch_queue d
+                            where d.message_id = any(array(select message_id from contact_dispatch_queue
+                                                    where provider = ? and not_before <= ?
+                                                    order by not_before, message_id limit ? for update skip locked))
                            returning d.message_id),
                 m as (update contact_message m set status = 'SENDING', claimed_by = ?, claimed_at = ?,
                              attempts = m.attempts + 1, updated_at = clock_timestamp()
                         from q where m.id = q.message_id and m.status = 'QUEUED'
                       returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
-                                m.attempts, m.kind, m.time_zone)
-                select q.message_id, m.* from q left join m on m.id = q.message_id""")
-                .params(worker, at, providerName, at, granted, worker, at)
+                                m.attempts, m.kind, m.time_zone),
+                c as (insert into contact_dispatch_claim (provider, claimed_by, claimed_at, message_ids)
+                      select ?, ?, ?, array_agg(id) from m having count(*) > 0
+                      returning id)
+                select (select count(*) from q), (select id from c), m.* from (select 1) one left join m on true""")
+                .params(providerName, at, granted, worker, at, providerName, worker, at)
                 .query(rs -> {
-                    if (rs.getObject(2) == null) {
-                        orphans.add(rs.getLong(1));
-                    } else {
-                        claimed.add(new OutboundMessage(rs.getLong(2), rs.getObject(3, UUID.class), rs.getLong(4),
-                                Channel.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getObject(9, UUID.class), rs.getInt(10), rs.getString(11), rs.getString(12)));
+                    taken[0] = rs.getInt(1);
+                    claim[0] = rs.getLong(2);
+                    if (rs.getObject(3) != null) {
+                        claimed.add(new OutboundMessage(rs.getLong(3), rs.getObject(4, UUID.class), rs.getLong(5),
+                                Channel.parse(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getObject(10, UUID.class), rs.getInt(11), rs.getString(12), rs.getString(13)));
                     }
                 });
-        dropOrphans(orphans, at);
         rates.giveBack(providerName, granted - claimed.size());
-        if (claimed.isEmpty()) return orphans.size(); // dropped stale queue rows: there may be more to claim
+        if (claimed.isEmpty()) return taken[0]; // only dropped queue rows (if any): there may be more to claim
         List<OutboundMessage> sendable = recheck(claimed, now, at);
         List<SendResult> results;
         try {
@@ -191,7 +197,7 @@ public class OutboxDispatcher {
             log.warn("Provider {} failed a whole batch", providerName, e);
             results = sendable.stream().<SendResult>map(m -> new SendResult.Retry(String.valueOf(e.getMessage()))).toList();
         }
-        record(sendable, results, now, at);
+        record(claim[0], sendable, results, now, at);
         provider.recorded(results.stream().map(r -> r instanceof SendResult.Accepted a ? a.providerMessageId() : null)
                 .filter(java.util.Objects::nonNull).toList());
         return claimed.size();
@@ -200,7 +206,7 @@ public class OutboxDispatcher {
     /**
      * Opt-outs, do-not-contact and hours may have changed since planning: block or defer instead of
      * sending. One query for the whole batch's opt-outs and restrictions, hours in memory, one
-     * statement for what is blocked or deferred (with its timeline rows).
+     * statement for what is blocked or deferred (with its timeline rows and its queue rows).
      */
     private List<OutboundMessage> recheck(List<OutboundMessage> claimed, Instant now, Timestamp claimedAt) {
         Long[] ids = claimed.stream().map(OutboundMessage::id).toArray(Long[]::new);
@@ -244,21 +250,17 @@ public class OutboxDispatcher {
             sendable.add(m);
         }
         if (!held.isEmpty()) {
-            // reasons set = BLOCKED with a timeline row; otherwise QUEUED again for the next allowed moment.
-            // Queue rows first (then the messages): the order every writer of both tables locks them in.
+            // reasons set = BLOCKED with a timeline row; otherwise QUEUED again (back in the queue) for the
+            // next allowed moment; only messages still SENDING under this claim
             system.sql("""
                     with r as (select * from unnest(?::bigint[], ?::text[], ?::text[]::timestamptz[]) as r(id, reasons, not_before)),
-                    q as (delete from contact_dispatch_queue d using r
-                           where d.message_id = r.id and d.claimed_by = ? and d.claimed_at = ?
-                          returning d.message_id),
                     m as (update contact_message c
                              set status = case when r.reasons is null then 'QUEUED' else 'BLOCKED' end,
                                  reasons = coalesce(r.reasons::jsonb, c.reasons),
                                  not_before = coalesce(r.not_before, c.not_before),
                                  attempts = case when r.reasons is null then c.attempts - 1 else c.attempts end,
                                  updated_at = clock_timestamp()
-                            from r join q on q.message_id = r.id
-                           where c.id = r.id and c.status = 'SENDING'
+                            from r where c.id = r.id and c.status = 'SENDING' and c.claimed_by = ? and c.claimed_at = ?
                           returning c.id, c.org_id, c.customer_id, c.channel, c.provider, c.status, c.not_before, r.reasons),
                     back as (insert into contact_dispatch_queue (message_id, org_id, provider, not_before)
                              select id, org_id, provider, not_before from m where status = 'QUEUED')
@@ -272,12 +274,14 @@ public class OutboxDispatcher {
     }
 
     /**
-     * The provider's answers, in one statement: every message's new status and its timeline rows
-     * (only for messages still SENDING under this claim; a reconciler may have taken over).
+     * The provider's answers, in one statement: the batch's claim row is removed (nothing is recorded
+     * when a reconciler took the claim over), every message still SENDING under this claim gets its new
+     * status (HOT updates: nothing indexed changes), the provider ids their lookup rows, retries go back
+     * in the queue, failures and retries get timeline rows (SENT and DELIVERED entries of the timeline
+     * are read from sent_at and delivered_at).
      */
-    private void record(List<OutboundMessage> sent, List<SendResult> results, Instant now, Timestamp claimedAt) {
+    private void record(long claim, List<OutboundMessage> sent, List<SendResult> results, Instant now, Timestamp claimedAt) {
         if (results.size() != sent.size()) throw new IllegalStateException("One result per message expected");
-        if (sent.isEmpty()) return;
         int n = sent.size();
         Long[] ids = new Long[n];
         String[] statuses = new String[n];
@@ -292,7 +296,6 @@ public class OutboxDispatcher {
             ids[i] = m.id();
             switch (results.get(i)) {
                 case SendResult.Accepted a -> {
-                    // no timeline rows: SENT and DELIVERED are read from sent_at and delivered_at (ContactTimeline)
                     statuses[i] = a.delivered() ? "DELIVERED" : "SENT";
                     providerIds[i] = a.providerMessageId();
                 }
@@ -314,14 +317,11 @@ public class OutboxDispatcher {
                 }
             }
         }
-        // queue rows first, then the messages (HOT updates: nothing indexed changes), the provider ids,
-        // the retries back in the queue, and the timeline rows of failures and retries
+        // the claim row goes first (an InitPlan gates the update): the order the reconciler locks in too
         system.sql("""
-                with r as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[])
+                with k as (delete from contact_dispatch_claim where id = ? and claimed_by = ? and claimed_at = ? returning id),
+                r as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[])
                                   as r(id, status, pid, error, retry_at)),
-                q as (delete from contact_dispatch_queue d using r
-                       where d.message_id = r.id and d.claimed_by = ? and d.claimed_at = ?
-                      returning d.message_id),
                 m as (update contact_message c
                          set status = r.status,
                              provider_message_id = coalesce(r.pid, c.provider_message_id),
@@ -330,8 +330,9 @@ public class OutboxDispatcher {
                              last_error = coalesce(r.error, c.last_error),
                              not_before = coalesce(r.retry_at, c.not_before),
                              updated_at = clock_timestamp()
-                        from r join q on q.message_id = r.id
-                       where c.id = r.id and c.status = 'SENDING'
+                        from r
+                       where exists (select 1 from k) and c.id = r.id
+                         and c.status = 'SENDING' and c.claimed_by = ? and c.claimed_at = ?
                       returning c.id, c.org_id, c.customer_id, c.channel, c.provider, c.status, c.not_before,
                                 c.provider_message_id, c.sent_at),
                 back as (insert into contact_dispatch_queue (message_id, org_id, provider, not_before)
@@ -344,7 +345,7 @@ public class OutboxDispatcher {
                   from unnest(?::bigint[], ?::text[], ?::text[]) with ordinality as e(id, status, detail, n)
                   join m on m.id = e.id
                  order by e.n""")
-                .params(ids, statuses, providerIds, errors, retryAt, worker, claimedAt,
+                .params(claim, worker, claimedAt, ids, statuses, providerIds, errors, retryAt, worker, claimedAt,
                         eventIds.toArray(Long[]::new), eventStatuses.toArray(String[]::new), eventDetails.toArray(String[]::new))
                 .update();
     }
@@ -369,85 +370,64 @@ public class OutboxDispatcher {
     public int reconcileStale() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Timestamp at = Timestamp.from(now);
-        List<Object[]> stale = new ArrayList<>();
-        List<Long> orphans = new ArrayList<>();
-        system.sql("""
-                with q as (update contact_dispatch_queue d set claimed_by = ?, claimed_at = ?
-                            where d.message_id in (select message_id from contact_dispatch_queue
-                                                    where claimed_at < ? and provider = any(?)
-                                                    order by claimed_at limit 500 for update skip locked)
-                           returning d.message_id),
-                m as (update contact_message m set claimed_by = ?, claimed_at = ?
-                        from q where m.id = q.message_id and m.status = 'SENDING'
-                      returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
-                                m.attempts, m.kind, m.time_zone, m.provider)
-                select q.message_id, m.* from q left join m on m.id = q.message_id""")
+        // take over the stale claims (their node died or hung past the lease), then look at their messages
+        List<Object[]> claims = system.sql("""
+                update contact_dispatch_claim set claimed_by = ?, claimed_at = ?
+                 where id = any(array(select id from contact_dispatch_claim where claimed_at < ? and provider = any(?)
+                                       order by claimed_at limit 20 for update skip locked))
+                returning id, provider, message_ids""")
                 .params(worker, at, Timestamp.from(now.minus(properties.sendingLease())),
-                        providers.keySet().toArray(String[]::new), worker, at)
-                .query(rs -> {
-                    if (rs.getObject(2) == null) {
-                        orphans.add(rs.getLong(1));
-                    } else {
-                        stale.add(new Object[]{new OutboundMessage(rs.getLong(2), rs.getObject(3, UUID.class), rs.getLong(4),
-                                Channel.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getObject(9, UUID.class), rs.getInt(10), rs.getString(11), rs.getString(12)),
-                                rs.getString(13)});
+                        providers.keySet().toArray(String[]::new))
+                .query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getArray(3).getArray()})
+                .list();
+        int reconciled = 0;
+        for (Object[] claim : claims) {
+            ChannelProvider provider = providers.get((String) claim[1]);
+            List<OutboundMessage> stale = system.sql("""
+                    select id, org_id, customer_id, channel, address, subject, body, idempotency_key, attempts, kind, time_zone
+                      from contact_message where id = any(?) and status = 'SENDING' order by id""")
+                    .param(claim[2])
+                    .query((rs, i) -> new OutboundMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
+                            Channel.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getObject(8, UUID.class), rs.getInt(9), rs.getString(10), rs.getString(11)))
+                    .list();
+            for (OutboundMessage m : stale) {
+                ChannelProvider.Reconciliation r = provider == null ? ChannelProvider.Reconciliation.unknown() : provider.reconcile(m);
+                systemTx.executeWithoutResult(s -> {
+                    switch (r.outcome()) {
+                        case RECEIVED -> {
+                            int sent = system.sql("""
+                                    with m as (update contact_message set status = 'SENT', provider_message_id = ?,
+                                                      sent_at = clock_timestamp(), updated_at = clock_timestamp()
+                                                where id = ? and status = 'SENDING'
+                                               returning id, provider, provider_message_id, sent_at),
+                                    ref as (insert into contact_provider_message (provider, provider_message_id, message_id, sent_at)
+                                            select provider, provider_message_id, id, sent_at from m where provider_message_id is not null)
+                                    select count(*) from m""")
+                                    .params(r.providerMessageId(), m.id()).query(Integer.class).single();
+                            // an explicit SENT row (with why) takes the place of the one read from sent_at
+                            if (sent > 0) event(List.<Object[]>of(new Object[]{m.id(), "SENT", "reconciled after a crash"}));
+                        }
+                        case NOT_RECEIVED -> system.sql("""
+                                with m as (update contact_message set status = 'QUEUED', updated_at = clock_timestamp()
+                                            where id = ? and status = 'SENDING' returning id, org_id, provider, not_before)
+                                insert into contact_dispatch_queue (message_id, org_id, provider, not_before)
+                                select id, org_id, provider, not_before from m""").param(m.id()).update();
+                        case UNKNOWN -> {
+                            int failed = system.sql("""
+                                    update contact_message set status = 'FAILED', updated_at = clock_timestamp(),
+                                           last_error = 'UNCERTAIN: the node died during the provider call; not resent to avoid a duplicate'
+                                     where id = ? and status = 'SENDING'""").param(m.id()).update();
+                            if (failed > 0) event(List.<Object[]>of(new Object[]{m.id(), "FAILED", "uncertain after a crash; not resent"}));
+                        }
                     }
                 });
-        dropOrphans(orphans, at);
-        for (Object[] row : stale) {
-            OutboundMessage m = (OutboundMessage) row[0];
-            ChannelProvider provider = providers.get((String) row[1]);
-            ChannelProvider.Reconciliation r = provider == null ? ChannelProvider.Reconciliation.unknown() : provider.reconcile(m);
-            systemTx.executeWithoutResult(s -> {
-                // still ours? (queue row first, then the message: the order every writer locks them in)
-                boolean ours = system.sql("""
-                        select 1 from contact_dispatch_queue where message_id = ? and claimed_by = ? and claimed_at = ? for update""")
-                        .params(m.id(), worker, at).query(Integer.class).optional().isPresent();
-                if (!ours) return;
-                switch (r.outcome()) {
-                    case RECEIVED -> {
-                        system.sql("delete from contact_dispatch_queue where message_id = ?").param(m.id()).update();
-                        system.sql("""
-                                with m as (update contact_message set status = 'SENT', provider_message_id = ?,
-                                                  sent_at = clock_timestamp(), updated_at = clock_timestamp()
-                                            where id = ? and status = 'SENDING'
-                                           returning id, provider, provider_message_id, sent_at)
-                                insert into contact_provider_message (provider, provider_message_id, message_id, sent_at)
-                                select provider, provider_message_id, id, sent_at from m where provider_message_id is not null""")
-                                .params(r.providerMessageId(), m.id()).update();
-                        // an explicit SENT row (with why) takes the place of the one read from sent_at
-                        event(List.<Object[]>of(new Object[]{m.id(), "SENT", "reconciled after a crash"}));
-                    }
-                    case NOT_RECEIVED -> {
-                        system.sql("update contact_dispatch_queue set claimed_by = null, claimed_at = null where message_id = ?")
-                                .param(m.id()).update();
-                        system.sql("""
-                                update contact_message set status = 'QUEUED', updated_at = clock_timestamp()
-                                 where id = ? and status = 'SENDING'""").param(m.id()).update();
-                    }
-                    case UNKNOWN -> {
-                        system.sql("delete from contact_dispatch_queue where message_id = ?").param(m.id()).update();
-                        system.sql("""
-                                update contact_message set status = 'FAILED', updated_at = clock_timestamp(),
-                                       last_error = 'UNCERTAIN: the node died during the provider call; not resent to avoid a duplicate'
-                                 where id = ? and status = 'SENDING'""").param(m.id()).update();
-                        event(List.<Object[]>of(new Object[]{m.id(), "FAILED", "uncertain after a crash; not resent"}));
-                    }
-                }
-            });
+                reconciled++;
+            }
+            system.sql("delete from contact_dispatch_claim where id = ? and claimed_by = ? and claimed_at = ?")
+                    .params(claim[0], worker, at).update();
         }
-        return stale.size();
-    }
-
-    /**
-     * Queue rows whose message was no longer in the state the queue promised when claimed (an
-     * opt-out blocked it meanwhile, or it was deleted with its customer): the message is the truth.
-     */
-    private void dropOrphans(List<Long> ids, Timestamp claimedAt) {
-        if (ids.isEmpty()) return;
-        system.sql("delete from contact_dispatch_queue where message_id = any(?) and claimed_by = ? and claimed_at = ?")
-                .params(ids.toArray(Long[]::new), worker, claimedAt).update();
+        return reconciled;
     }
 
     private void batch(String sql, List<Object[]> args) {
