@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *    window to the same SMSC; 3. M emails dispatched to GreenMail.
  */
 public class ContactBenchmark {
-    static final int SMPP_PORT = 41775, SMTP_PORT = 41725, WINDOW = 32, PLAN_CHUNK = 1000, WARM_UP = 3000;
+    static final int SMPP_PORT = 41775, SMTP_PORT = 41725, WINDOW = 32, PLAN_CHUNK = 1000,
+            WARM_UP = Integer.getInteger("bench.warmup", 10_000);
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
