@@ -10,13 +10,16 @@ import java.util.Map;
  * Defaults of the promise policy for organizations that have not set their own
  * ({@code recaudo.arrangements.promise.*}), the payment-plan limits ({@code recaudo.arrangements.plan.*},
  * with per-segment overrides under {@code plan.segments.<segment key>.*}), the grace after an
- * installment's date before a plan is broken, and how often due promises and plans are evaluated.
+ * installment's date before a plan is broken, how often due promises and plans are evaluated, and
+ * how many signing codes may be requested ({@code recaudo.arrangements.signature.*}). The plan limits
+ * here are the defaults under each organization's own ({@link PlanPolicies}).
  */
 @ConfigurationProperties("recaudo.arrangements")
-public record ArrangementProperties(Promise promise, Plan plan, Long evaluateMillis) {
+public record ArrangementProperties(Promise promise, Plan plan, Long evaluateMillis, Signature signature) {
     public ArrangementProperties {
         if (promise == null) promise = new Promise(null, null, null, null, null);
         if (plan == null) plan = new Plan(null, null, null);
+        if (signature == null) signature = new Signature(null, null);
         if (evaluateMillis == null || evaluateMillis <= 0) evaluateMillis = 30_000L;
     }
 
@@ -44,8 +47,25 @@ public record ArrangementProperties(Promise promise, Plan plan, Long evaluateMil
         }
 
         PlanPolicy policyFor(String segment) {
-            Limits l = segments.containsKey(segment) ? segments.get(segment).over(defaults) : defaults;
+            Limits l = limitsFor(segment);
             return new PlanPolicy(segment, l.minDownPaymentShare(), l.maxInstallments(), l.discounts());
+        }
+
+        /** Every limit of a segment from configuration: its own where set, the defaults' otherwise. */
+        Limits limitsFor(String segment) {
+            return segments.containsKey(segment) ? segments.get(segment).over(defaults) : defaults;
+        }
+    }
+
+    /**
+     * Limits on one-time signing codes, kept in PostgreSQL so they hold across nodes: at most
+     * {@code perPlanPerHour} codes for one plan in any hour, {@code perCustomerPerDay} for one customer
+     * in any 24 hours.
+     */
+    public record Signature(Integer perPlanPerHour, Integer perCustomerPerDay) {
+        public Signature {
+            if (perPlanPerHour == null || perPlanPerHour < 1) perPlanPerHour = 3;
+            if (perCustomerPerDay == null || perCustomerPerDay < 1) perCustomerPerDay = 10;
         }
     }
 

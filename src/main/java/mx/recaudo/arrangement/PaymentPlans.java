@@ -12,6 +12,7 @@ import mx.recaudo.contact.ContactOutbox;
 import mx.recaudo.identity.IdentityManagement;
 import mx.recaudo.identity.Organization;
 import mx.recaudo.identity.RecaudoUser;
+import mx.recaudo.payment.PaymentLinks;
 import mx.recaudo.payment.PaymentPosted;
 import mx.recaudo.payment.PaymentReferences;
 import mx.recaudo.payment.PaymentReversed;
@@ -95,12 +96,14 @@ public class PaymentPlans {
     private final ObjectMapper json;
     private final Clock clock;
     private final ArrangementProperties properties;
+    private final PlanPolicies policies;
+    private final PaymentLinks links;
 
     PaymentPlans(JdbcClient jdbc, @SystemDatabase JdbcClient system, PlatformTransactionManager transactions,
                  Portfolio portfolio, Obligations obligations, ObligationComponents components, PortfolioFacts facts,
                  Segmentations segmentations, Payments payments, PaymentReferences references, ContactOutbox outbox,
                  IdentityManagement identity, OrganizationSeals seals, AuditLog audit, ApplicationEventPublisher events,
-                 ObjectMapper json, Clock clock, ArrangementProperties properties) {
+                 ObjectMapper json, Clock clock, ArrangementProperties properties, PlanPolicies policies, PaymentLinks links) {
         this.jdbc = jdbc;
         this.system = system;
         this.tx = new TransactionTemplate(transactions);
@@ -120,6 +123,8 @@ public class PaymentPlans {
         this.json = json;
         this.clock = clock;
         this.properties = properties;
+        this.policies = policies;
+        this.links = links;
     }
 
     // ---------------------------------------------------------------- proposing
@@ -279,7 +284,7 @@ public class PaymentPlans {
                 ? PlanSchedule.given(terms.downPayment(), downDate, command.schedule())
                 : PlanSchedule.equalMonthly(terms.downPayment(), downDate, terms.financed(), terms.installments(), first);
         String segment = segmentOf(customerId, today);
-        List<Problem> violations = properties.plan().policyFor(segment).check(terms);
+        List<Problem> violations = policies.policyFor(segment).check(terms);
 
         var breakdown = new AgreementLetter.Breakdown(principal, interest, BigDecimal.ZERO, fees, command.discount());
         Organization org = identity.currentOrganization();
@@ -396,6 +401,7 @@ public class PaymentPlans {
                         "El convenio no se puede firmar en su estado (" + row.status() + ")",
                         "The plan cannot be signed in its status (" + row.status() + ")")));
             }
+            refuseBeyondCodeLimits(planId, row.customerId(), now);
             UUID requestId = UUID.randomUUID();
             String code = OneTimeCode.generate();
             String sms = creditorShort(org) + ": su código para firmar el convenio de pago es " + code
@@ -423,10 +429,10 @@ public class PaymentPlans {
             String masked = OneTimeCode.mask(queued.address());
             Instant expires = now.plus(OneTimeCode.VALIDITY);
             jdbc.sql("""
-                    insert into payment_plan_signature_request (id, org_id, plan_id, channel, masked_address, message_id, code_hash,
-                           document_sha256, expires_at, requested_by, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(requestId, TenantContext.require(), planId, channel.name(), masked, queued.messageId(),
+                    insert into payment_plan_signature_request (id, org_id, plan_id, customer_id, channel, masked_address, message_id,
+                           code_hash, document_sha256, expires_at, requested_by, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(requestId, TenantContext.require(), planId, row.customerId(), channel.name(), masked, queued.messageId(),
                             OneTimeCode.hash(requestId, code), row.agreementSha256(), Timestamp.from(expires), actor, Timestamp.from(now))
                     .update();
             jdbc.sql("update payment_plan set status = 'AWAITING_SIGNATURE' where id = ?").param(planId).update();
@@ -434,6 +440,44 @@ public class PaymentPlans {
                     Map.of("channel", channel.name(), "address", masked, "message", queued.messageId()));
             return new PlanView.PendingSignature(channel.name(), masked, expires, OneTimeCode.MAX_ATTEMPTS);
         });
+    }
+
+    /**
+     * At most {@code perPlanPerHour} codes for a plan in the last hour and {@code perCustomerPerDay}
+     * for a customer in the last 24 hours, counted from the requests on file (so every node sees the
+     * same count; the plan's row lock and a per-customer advisory lock keep concurrent requests in
+     * line). Beyond either: 429 with when to try again.
+     */
+    private void refuseBeyondCodeLimits(UUID planId, long customerId, Instant now) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('otp:' || ?))").param(customerId).query().singleValue();
+        ArrangementProperties.Signature limits = properties.signature();
+        record Window(int count, Instant oldest) {}
+        Window plan = jdbc.sql("""
+                select count(*), min(created_at) from payment_plan_signature_request where plan_id = ? and created_at > ?""")
+                .params(planId, Timestamp.from(now.minus(java.time.Duration.ofHours(1))))
+                .query((rs, i) -> new Window(rs.getInt(1), instant(rs.getTimestamp(2)))).single();
+        if (plan.count() >= limits.perPlanPerHour()) {
+            long minutes = minutesUntil(plan.oldest().plus(java.time.Duration.ofHours(1)), now);
+            throw new Problem.Rejected("too_many_code_requests", 429, List.of(new Problem("plan",
+                    "Ya se enviaron " + plan.count() + " códigos para este convenio en la última hora; intente de nuevo en "
+                            + minutes + " min",
+                    plan.count() + " codes were already sent for this plan in the last hour; try again in " + minutes + " min")));
+        }
+        Window customer = jdbc.sql("""
+                select count(*), min(created_at) from payment_plan_signature_request where customer_id = ? and created_at > ?""")
+                .params(customerId, Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
+                .query((rs, i) -> new Window(rs.getInt(1), instant(rs.getTimestamp(2)))).single();
+        if (customer.count() >= limits.perCustomerPerDay()) {
+            long minutes = minutesUntil(customer.oldest().plus(java.time.Duration.ofDays(1)), now);
+            throw new Problem.Rejected("too_many_code_requests", 429, List.of(new Problem("customer",
+                    "El cliente ya recibió " + customer.count() + " códigos en las últimas 24 horas; intente de nuevo en "
+                            + minutes + " min",
+                    "The customer already got " + customer.count() + " codes in the last 24 hours; try again in " + minutes + " min")));
+        }
+    }
+
+    private static long minutesUntil(Instant when, Instant now) {
+        return Math.max(1, (java.time.Duration.between(now, when).getSeconds() + 59) / 60);
     }
 
     /** Where a signature came from. */
@@ -468,11 +512,11 @@ public class PaymentPlans {
                             "No hay un código vigente: solicite uno", "There is no code in force: request one"))));
             OneTimeCode.Outcome outcome = OneTimeCode.check(new OneTimeCode.Issued(req.id(), req.hash(), req.expires(), req.attempts(), null),
                     code, now);
-            if (outcome instanceof OneTimeCode.Outcome.Wrong) {
+            if (outcome instanceof OneTimeCode.Outcome.Wrong w) {
                 jdbc.sql("update payment_plan_signature_request set attempts = attempts + 1 where id = ?").param(req.id()).update();
-                audit.record("customer", "PLAN_SIGNATURE_FAILED", "payment_plan", planId.toString(),
-                        Map.of("ip", String.valueOf(context.ip()), "attempt", req.attempts() + 1));
-                return new Result(outcome, null);
+                audit.record("customer", w.attemptsLeft() == 0 ? "PLAN_SIGNATURE_CODE_LOCKED" : "PLAN_SIGNATURE_FAILED",
+                        "payment_plan", planId.toString(), Map.of("ip", String.valueOf(context.ip()), "attempt", req.attempts() + 1));
+                return new Result(w.attemptsLeft() == 0 ? new OneTimeCode.Outcome.TooManyAttempts() : outcome, null);
             }
             if (!(outcome instanceof OneTimeCode.Outcome.Accepted)) return new Result(outcome, null);
             if (!req.doc().equals(row.agreementSha256())) throw new IllegalStateException("The agreement changed after the code was sent");
@@ -504,6 +548,7 @@ public class PaymentPlans {
             case OneTimeCode.Outcome.Accepted a -> {
                 events.publishEvent(result.event());
                 evaluate(planId, now);
+                offerDownPaymentLink(planId);
                 return find(planId).orElseThrow();
             }
             case OneTimeCode.Outcome.Wrong w -> throw new Problem.Rejected("wrong_code", 422, List.of(new Problem("code",
@@ -512,9 +557,33 @@ public class PaymentPlans {
             case OneTimeCode.Outcome.Expired e -> throw new Problem.Rejected("code_expired", 422, List.of(new Problem("code",
                     "El código venció: solicite otro", "The code expired: request another one")));
             case OneTimeCode.Outcome.TooManyAttempts t -> throw new Problem.Rejected("too_many_attempts", 422, List.of(new Problem("code",
-                    "Se agotaron los intentos: solicite otro código", "No attempts left: request another code")));
+                    "Se agotaron los intentos: el código quedó bloqueado; solicite otro",
+                    "No attempts left: the code is locked; request another one")));
             case OneTimeCode.Outcome.AlreadyUsed u -> throw new Problem.Rejected("code_used", 422, List.of(new Problem("code",
                     "El código ya se usó", "The code was already used")));
+        }
+    }
+
+    /**
+     * Sign and pay in one step: once signed, a payment link for the down payment still owed, when a
+     * link provider is set up. When there is none or it does not answer, the plan's {@link PlanView.PayNow}
+     * still gives the deposit reference and CLABE. A plan gets one such link (it is signed once).
+     */
+    private void offerDownPaymentLink(UUID planId) {
+        PlanView plan = find(planId).orElseThrow();
+        if (plan.payNow() == null || plan.payNow().linkUrl() != null || !links.available(null)) return;
+        try {
+            PaymentLinks.PaymentLink link = links.create(plan.customerExternalId(), plan.payNow().amount(), plan.currency(), null);
+            tx.executeWithoutResult(s -> {
+                int set = jdbc.sql("update payment_plan set down_payment_link_id = ? where id = ? and down_payment_link_id is null")
+                        .params(link.id(), planId).update();
+                if (set == 1) {
+                    audit.record(actor(), "PLAN_DOWN_PAYMENT_LINK", "payment_plan", planId.toString(), Map.of("link", link.id().toString(),
+                            "amount", link.amount().toPlainString(), "currency", link.currency(), "provider", link.provider()));
+                }
+            });
+        } catch (Problem.Rejected e) {
+            log.warn("No payment link for the down payment of plan {}: {}; the deposit reference is offered instead", planId, e.code());
         }
     }
 
@@ -616,8 +685,9 @@ public class PaymentPlans {
         PlanStatus status = tx.execute(s -> {
             PlanRow row = lockRow(planId);
             if (row.status().finished()) return row.status();
-            // Every payment on file since the proposal counts, also one a provider stamped a little ahead of our clock.
-            BigDecimal received = payments.receivedBetween(row.customerId(), row.currency(), row.createdAt(),
+            // What payments since the proposal applied to the plan's own obligations counts (not credit left unapplied,
+            // nor a payment to another debt), also a payment a provider stamped a little ahead of our clock.
+            BigDecimal received = payments.appliedToBetween(planObligationIds(planId), row.createdAt(),
                     now.plus(java.time.Duration.ofDays(1)));
             PlanSchedule schedule = schedule(planId).applying(received);
             for (PlanSchedule.Line l : schedule.lines()) {
@@ -754,7 +824,23 @@ public class PaymentPlans {
                 rs.getInt("grace_days"), obligationIds, installments, rs.getString("agreement_sha256"), rs.getBoolean("sealed"),
                 rs.getBoolean("has_settlement"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 instant(rs.getTimestamp("activated_at")), instant(rs.getTimestamp("closed_at")), approval, signature,
-                pending == null || pending.expiresAt().isBefore(clock.instant()) ? null : pending);
+                pending == null || pending.expiresAt().isBefore(clock.instant()) ? null : pending,
+                payNow(rs, installments));
+    }
+
+    /** The down payment still owed on an ACTIVE plan and how to pay it; null when nothing is owed now. */
+    private PlanView.PayNow payNow(ResultSet rs, List<PlanView.Installment> installments) throws SQLException {
+        if (!PlanStatus.ACTIVE.name().equals(rs.getString("status"))) return null;
+        Optional<PlanView.Installment> down = installments.stream().filter(i -> i.number() == 0).findFirst();
+        if (down.isEmpty()) return null;
+        BigDecimal owed = down.get().amount().subtract(down.get().paid());
+        if (owed.signum() <= 0) return null;
+        long customerId = rs.getLong("customer_id");
+        UUID linkId = rs.getObject("down_payment_link_id", UUID.class);
+        String url = linkId == null ? null : links.find(linkId)
+                .filter(l -> "OPEN".equals(l.status()) && l.amount().compareTo(owed) == 0).map(PaymentLinks.PaymentLink::url).orElse(null);
+        return new PlanView.PayNow(owed, rs.getString("currency"), down.get().dueDate(), url, references.referenceFor(customerId),
+                references.clabeFor(customerId).map(c -> c.value()).orElse(null));
     }
 
     private record PlanRow(UUID id, long customerId, String currency, PlanStatus status, BigDecimal balance,

@@ -15,7 +15,7 @@ public record PlanView(UUID id, long customerId, String customerExternalId, Stri
                        String discountOn, BigDecimal downPayment, BigDecimal toPay, BigDecimal paid, int graceDays,
                        List<String> obligations, List<Installment> installments, String agreementSha256, boolean sealed,
                        boolean settlementLetter, String createdBy, Instant createdAt, Instant activatedAt, Instant closedAt,
-                       Approval approval, Signature signature, PendingSignature pendingSignature) {
+                       Approval approval, Signature signature, PendingSignature pendingSignature, PayNow payNow) {
 
     public record Installment(int number, LocalDate dueDate, BigDecimal amount, BigDecimal paid) {}
 
@@ -24,6 +24,13 @@ public record PlanView(UUID id, long customerId, String customerExternalId, Stri
 
     public record Signature(String channel, String maskedAddress, String documentSha256, String ip, String userAgent,
                             Instant signedAt) {}
+
+    /**
+     * Sign and pay in one step: on a signed plan whose down payment is still owed, how much and how to
+     * pay it now: the payment link's checkout (when a link provider is set up and answered), the
+     * customer's deposit reference and virtual CLABE (when the organization issues them).
+     */
+    public record PayNow(BigDecimal amount, String currency, LocalDate dueDate, String linkUrl, String reference, String clabe) {}
 
     /** The one-time code last sent and still open. */
     public record PendingSignature(String channel, String maskedAddress, Instant expiresAt, int attemptsLeft) {}

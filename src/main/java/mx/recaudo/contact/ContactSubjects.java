@@ -1,6 +1,7 @@
 package mx.recaudo.contact;
 
 import mx.recaudo.contact.guard.ContactSubject;
+import mx.recaudo.contact.guard.InconvenientTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,8 @@ class ContactSubjects {
      */
     record Facts(Map<Long, Customer> customers, Map<Long, List<Point>> points, Set<Long> doNotContact,
                  Set<Long> disputed, Map<Long, List<ContactSubject.OptOut>> optOuts,
-                 Map<Long, List<Contact>> contacts, Map<Long, List<Instant>> conversations) {
+                 Map<Long, List<Contact>> contacts, Map<Long, List<Instant>> conversations,
+                 Map<Long, List<InconvenientTime>> inconvenientTimes) {
 
         Optional<Customer> customer(long id) {
             return Optional.ofNullable(customers.get(id));
@@ -110,7 +112,7 @@ class ContactSubjects {
             List<Instant> talks = conversations.getOrDefault(customerId, List.of()).stream()
                     .filter(t -> t.isAfter(from)).toList();
             return new ContactSubject(zone(c.timeZone()), role, doNotContact.contains(customerId),
-                    disputed.contains(customerId), out, past, talks);
+                    disputed.contains(customerId), out, past, talks, inconvenientTimes.getOrDefault(customerId, List.of()));
         }
 
         /** A message just planned counts against the caps of the next plans for the same customer. */
@@ -164,7 +166,20 @@ class ContactSubjects {
                 .query(rs -> {
                     conversations.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getTimestamp(2).toInstant());
                 });
-        return new Facts(customers, points, dnc, disputed, optOuts, contacts, conversations);
+        return new Facts(customers, points, dnc, disputed, optOuts, contacts, conversations, inconvenientTimes(ids));
+    }
+
+    /** The times each of these customers asked not to be contacted: one query for all of them. */
+    Map<Long, List<InconvenientTime>> inconvenientTimes(Long[] ids) {
+        Map<Long, List<InconvenientTime>> times = new HashMap<>();
+        jdbc.sql("select customer_id, channel, days, starts, ends from contact_inconvenient_time where customer_id = any(?) order by id")
+                .param(ids)
+                .query(rs -> {
+                    times.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(InconvenientTime.of(rs.getString(2),
+                            (String[]) rs.getArray(3).getArray(), rs.getObject(4, java.time.LocalTime.class),
+                            rs.getObject(5, java.time.LocalTime.class)));
+                });
+        return times;
     }
 
     /** Serializes the decisions about these customers (in id order, so two batches never deadlock). */

@@ -70,6 +70,25 @@ public class ContactTemplates {
                 .query(Long.class).single();
     }
 
+    /**
+     * Installs the {@link StarterTemplates} the organization does not have yet (by name, channel,
+     * language and tone); templates someone already edited are left as they are. Answers how many
+     * were added.
+     */
+    @Transactional
+    public int installStarterSet() {
+        int added = 0;
+        for (Draft d : StarterTemplates.all()) {
+            added += jdbc.sql("""
+                    insert into contact_template (org_id, name, channel, language, tone, first_contact, subject, body)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (org_id, name, channel, language, tone) do nothing""")
+                    .params(TenantContext.require(), d.name(), d.channel().name(), d.language(), d.tone(), d.firstContact(),
+                            d.subject(), d.body())
+                    .update();
+        }
+        return added;
+    }
+
     @Transactional(readOnly = true)
     public List<Template> list() {
         return jdbc.sql("select * from contact_template order by name, channel, language, tone").query(this::row).list();

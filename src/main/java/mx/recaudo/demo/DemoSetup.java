@@ -1,5 +1,6 @@
 package mx.recaudo.demo;
 
+import mx.recaudo.contact.ContactTemplates;
 import mx.recaudo.identity.IdentityManagement;
 import mx.recaudo.identity.Organization;
 import mx.recaudo.identity.Role;
@@ -35,7 +36,8 @@ import java.util.stream.Collectors;
 /**
  * {@code recaudo demo}: on first start creates the demo organization, its admin, supervisor and
  * agent (random passwords, kept in the data folder) and imports a synthetic portfolio through the
- * real importer. On every start prints the log-ins.
+ * real importer. On every start installs the starter message templates it lacks (es and en, one
+ * per channel of the default ladder) and prints the log-ins.
  */
 @Component
 @Order(10)
@@ -49,10 +51,12 @@ class DemoSetup implements ApplicationRunner {
     private final RecaudoProperties properties;
     private final Clock clock;
     private final CollectionRuns runs;
+    private final ContactTemplates templates;
     private final int customers;
 
     DemoSetup(IdentityManagement identity, PortfolioImports imports, RecaudoProperties properties, Clock clock,
-              CollectionRuns runs, @Value("${recaudo.demo-customers:10000}") int customers) {
+              CollectionRuns runs, ContactTemplates templates, @Value("${recaudo.demo-customers:10000}") int customers) {
+        this.templates = templates;
         this.identity = identity;
         this.imports = imports;
         this.properties = properties;
@@ -85,6 +89,11 @@ class DemoSetup implements ApplicationRunner {
             // The daily collection run starts by itself at 6:00 in the organization's time zone.
             TenantContext.run(org.id(), () -> runs.scheduleDaily(DEMO_RUN_HOUR, "demo"));
         }
+        // es and en templates for every channel of the default ladder; the ones already there (maybe edited) stay
+        identity.findOrganizationBySlug(SLUG).ifPresent(org -> {
+            int added = TenantContext.call(org.id(), templates::installStarterSet);
+            if (added > 0) log.info("Demo templates installed: {}", added);
+        });
         if (Files.exists(credentials)) {
             log.info("""
 

@@ -56,6 +56,9 @@ class HostedCheckoutProvider implements PaymentLinkProvider {
     public String name() { return "hosted"; }
 
     @Override
+    public boolean configured() { return !settings.apiKey().isBlank(); }
+
+    @Override
     public Checkout createCheckout(CheckoutRequest request) {
         long cents = request.amount().movePointRight(2).longValueExact();
         JsonNode answer = http.post().uri("/v1/checkouts").header("Authorization", "Bearer " + settings.apiKey())

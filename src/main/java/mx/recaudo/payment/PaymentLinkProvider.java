@@ -15,6 +15,9 @@ public interface PaymentLinkProvider {
 
     Checkout createCheckout(CheckoutRequest request);
 
+    /** Whether the provider is set up (credentials given) for checkouts to be made. */
+    default boolean configured() { return true; }
+
     /**
      * Reads a webhook call. Empty when it is not a "paid" notification; throws
      * {@link SecurityException} when its signature is wrong.

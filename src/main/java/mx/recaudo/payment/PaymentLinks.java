@@ -42,6 +42,12 @@ public class PaymentLinks {
     public record PaymentLink(UUID id, long customerId, BigDecimal amount, String currency, String provider,
                               String checkoutId, String url, String status, UUID paymentId) {}
 
+    /** Whether links can be made with the provider ({@code null}: the default, {@code hosted}): it exists and is set up. */
+    public boolean available(String providerName) {
+        PaymentLinkProvider p = providers.get(providerName == null ? "hosted" : providerName);
+        return p != null && p.configured();
+    }
+
     /** Creates a hosted checkout for a customer (by external id) and returns its URL. */
     public PaymentLink create(String customerExternalId, BigDecimal amount, String currency, String providerName) {
         PostPayment check = new PostPayment(customerExternalId, amount, currency, null, null, "n/a", PostPayment.Channel.LINK);

@@ -289,6 +289,20 @@ public class Payments {
                 .params(customerId, currency, Timestamp.from(from), Timestamp.from(to)).query(BigDecimal.class).single();
     }
 
+    /**
+     * What payments received between two instants (inclusive) and not reversed applied to the given
+     * obligations: only the allocated part counts, never credit left unapplied or money that went to
+     * other obligations of the customer.
+     */
+    public BigDecimal appliedToBetween(java.util.Collection<Long> obligationIds, Instant from, Instant to) {
+        if (obligationIds.isEmpty()) return BigDecimal.ZERO;
+        return jdbc.sql("""
+                select coalesce(sum(a.amount), 0) from payment_allocation a join payment p on p.id = a.payment_id
+                 where a.obligation_id = any(?) and p.status = 'POSTED' and p.received_at between ? and ?""")
+                .params(obligationIds.toArray(Long[]::new), Timestamp.from(from), Timestamp.from(to))
+                .query(BigDecimal.class).single();
+    }
+
     private List<PaymentView> query(String where, List<Object> params, int limit) {
         List<Object> all = new ArrayList<>(params);
         all.add(limit);

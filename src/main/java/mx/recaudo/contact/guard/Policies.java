@@ -20,7 +20,7 @@ public final class Policies {
     public static List<ContactPolicy> all() {
         return List.of(new PartyRolePolicy(), new DoNotContactPolicy(), new DisputePolicy(), new OptOutPolicy(),
                 new KnownTimeZonePolicy(), new AllowedHoursPolicy(), new ContactDaysPolicy(), new HolidayPolicy(),
-                new FrequencyCapPolicy(), new ConversationPausePolicy());
+                new InconvenientTimePolicy(), new FrequencyCapPolicy(), new ConversationPausePolicy());
     }
 
     /** The moment a local day starts contacts: that day at the profile's earliest hour in the zone. */
@@ -121,6 +121,31 @@ public final class Policies {
             LocalDate next = day.plusDays(1);
             while (MexicanHolidays.isHoliday(next)) next = next.plusDays(1);
             return Optional.of(new Objection(name(), Reason.HOLIDAY, opening(next, p, s.zone())));
+        }
+    }
+
+    /**
+     * US-01: the times and days the customer asked not to be contacted, per channel or on every
+     * channel, in the customer's time zone. A contact inside one is deferred to the window's end
+     * (the guard then checks hours, days and the rest again), never dropped for it.
+     */
+    public record InconvenientTimePolicy() implements ContactPolicy {
+        public String name() { return "inconvenient-times"; }
+
+        public Optional<Objection> evaluate(ContactRequest r, ContactSubject s, JurisdictionProfile p) {
+            if (!timed(r.channel()) || s.zone() == null || s.inconvenientTimes().isEmpty()) return Optional.empty();
+            java.time.LocalDateTime local = r.at().atZone(s.zone()).toLocalDateTime();
+            Instant lifts = null;
+            for (InconvenientTime w : s.inconvenientTimes()) {
+                if (!w.appliesTo(r.channel())) continue;
+                Optional<java.time.LocalDateTime> end = w.endOf(local);
+                if (end.isEmpty()) continue;
+                Instant e = end.get().atZone(s.zone()).toInstant();
+                if (!e.isAfter(r.at())) e = r.at().plusSeconds(60); // DST fold: the local end came again
+                if (lifts == null || e.isAfter(lifts)) lifts = e;
+            }
+            return lifts == null ? Optional.empty()
+                    : Optional.of(new Objection(name(), Reason.CONSUMER_INCONVENIENT_TIME, lifts));
         }
     }
 

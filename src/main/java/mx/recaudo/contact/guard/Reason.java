@@ -5,6 +5,8 @@ public enum Reason {
     TIME_ZONE_UNKNOWN("Zona horaria del cliente desconocida: no se adivina", "Customer's time zone unknown: not guessed"),
     OUTSIDE_HOURS("Fuera del horario permitido en la zona del cliente", "Outside the allowed hours in the customer's time zone"),
     NOT_A_CONTACT_DAY("Día no permitido para contactar", "Not an allowed contact day"),
+    CONSUMER_INCONVENIENT_TIME("El cliente pidió no ser contactado en este horario o día",
+            "The customer asked not to be contacted at this time or day"),
     HOLIDAY("Día feriado oficial", "Official holiday"),
     FREQUENCY_CAP("Se alcanzó el límite de contactos del periodo", "Contact limit for the period reached"),
     AFTER_CONVERSATION("Dentro de los 7 días posteriores a una conversación telefónica", "Within 7 days after a telephone conversation"),

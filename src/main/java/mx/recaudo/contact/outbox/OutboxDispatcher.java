@@ -8,7 +8,9 @@ import mx.recaudo.contact.guard.ContactGuard;
 import mx.recaudo.contact.guard.ContactRequest;
 import mx.recaudo.contact.guard.ContactSubject;
 import mx.recaudo.contact.guard.JurisdictionProfile;
+import mx.recaudo.contact.guard.InconvenientTime;
 import mx.recaudo.contact.guard.Policies;
+import mx.recaudo.contact.guard.Reason;
 import mx.recaudo.platform.SystemDatabase;
 import mx.recaudo.shared.TenantContext;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -73,7 +76,8 @@ public class OutboxDispatcher {
     private final Clock clock;
     private final String worker = "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final ContactGuard timing = new ContactGuard(List.of(new Policies.KnownTimeZonePolicy(),
-            new Policies.AllowedHoursPolicy(), new Policies.ContactDaysPolicy(), new Policies.HolidayPolicy()));
+            new Policies.AllowedHoursPolicy(), new Policies.ContactDaysPolicy(), new Policies.HolidayPolicy(),
+            new Policies.InconvenientTimePolicy()));
 
     private final int threads;
     private final ExecutorService workers;
@@ -105,13 +109,26 @@ public class OutboxDispatcher {
         if (!properties.dispatchEnabled()) return;
         try {
             reconcileStale();
-            for (String provider : providers.keySet()) {
+            for (String provider : providersWithDueWork()) {
                 // keep going while there is work, but let the other providers have their turn
                 drain(provider, Duration.ofSeconds(5));
             }
         } catch (RuntimeException e) {
             log.warn("Outbox dispatch failed; next poll retries", e);
         }
+    }
+
+    /**
+     * The providers with at least one message due now, in one read of the queue index. An idle node
+     * then costs one query per poll instead of a rate-bucket update and a claim per worker and provider,
+     * which competed with the requests of every other module for the database.
+     */
+    List<String> providersWithDueWork() {
+        return system.sql("""
+                select p from unnest(?::text[]) p
+                 where exists (select 1 from contact_dispatch_queue q where q.provider = p and q.not_before <= ?)""")
+                .params(providers.keySet().toArray(String[]::new), Timestamp.from(clock.instant()))
+                .query(String.class).list();
     }
 
     /**
@@ -204,27 +221,48 @@ public class OutboxDispatcher {
     }
 
     /**
-     * Opt-outs, do-not-contact and hours may have changed since planning: block or defer instead of
-     * sending. One query for the whole batch's opt-outs and restrictions, hours in memory, one
-     * statement for what is blocked or deferred (with its timeline rows and its queue rows).
+     * Opt-outs, do-not-contact, hours and the customer's inconvenient times may have changed since
+     * planning: block or defer instead of sending. One query for the whole batch's opt-outs,
+     * restrictions and inconvenient times, the timing rules in memory, one statement for what is
+     * blocked or deferred (with its timeline rows; the deferred go back in the queue).
      */
     private List<OutboundMessage> recheck(List<OutboundMessage> claimed, Instant now, Timestamp claimedAt) {
         Long[] ids = claimed.stream().map(OutboundMessage::id).toArray(Long[]::new);
-        Set<Long> forbidden = new HashSet<>(system.sql("""
-                select m.id from contact_message m
+        Long[] customers = claimed.stream().filter(m -> "COLLECTION".equals(m.kind())).map(OutboundMessage::customerId)
+                .distinct().toArray(Long[]::new);
+        Set<Long> forbidden = new HashSet<>();
+        Map<Long, List<InconvenientTime>> inconvenient = new HashMap<>();
+        system.sql("""
+                select m.id, null::bigint, null::text, null::text[], null::time, null::time from contact_message m
                  where m.id = any(?) and m.kind = 'COLLECTION'
                    and (exists (select 1 from contact_opt_out o where o.customer_id = m.customer_id and o.channel = m.channel
                                   and (o.address = '' or o.address = lower(m.address)))
-                        or exists (select 1 from contact_restriction r where r.customer_id = m.customer_id and r.do_not_contact))""")
-                .param(ids).query(Long.class).list());
+                        or exists (select 1 from contact_restriction r where r.customer_id = m.customer_id and r.do_not_contact))
+                union all
+                select null, w.customer_id, w.channel, w.days, w.starts, w.ends from contact_inconvenient_time w
+                  join customer c on c.id = w.customer_id and c.org_id = w.org_id
+                 where w.customer_id = any(?)""")
+                .params(ids, customers)
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        forbidden.add(id);
+                        return;
+                    }
+                    inconvenient.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(InconvenientTime.of(
+                            rs.getString(3), (String[]) rs.getArray(4).getArray(), rs.getObject(5, LocalTime.class),
+                            rs.getObject(6, LocalTime.class)));
+                });
         List<OutboundMessage> sendable = new ArrayList<>();
         Map<UUID, JurisdictionProfile> profileOf = new HashMap<>();
         List<Long> held = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         List<String> notBefore = new ArrayList<>();
         for (OutboundMessage m : claimed) {
             if (forbidden.contains(m.id())) {
                 held.add(m.id());
+                statuses.add("BLOCKED");
                 reasons.add("[\"OPTED_OUT\"]");
                 notBefore.add(null);
                 continue;
@@ -232,17 +270,20 @@ public class OutboxDispatcher {
             if ("COLLECTION".equals(m.kind())) {
                 JurisdictionProfile profile = profileOf.computeIfAbsent(m.orgId(), org -> TenantContext.call(org, profiles::current));
                 ZoneId zone = zone(m.timeZone());
-                ContactDecision d = timing.decide(new ContactRequest(m.channel(), m.address(), now),
-                        ContactSubject.debtorIn(zone), profile);
+                ContactSubject subject = ContactSubject.debtorIn(zone)
+                        .withInconvenientTimes(inconvenient.getOrDefault(m.customerId(), List.of()));
+                ContactDecision d = timing.decide(new ContactRequest(m.channel(), m.address(), now), subject, profile);
                 if (d.when() == null) {
                     held.add(m.id());
-                    reasons.add("[\"TIME_ZONE_UNKNOWN\"]");
+                    statuses.add("BLOCKED");
+                    reasons.add(jsonArray(d.reasons()));
                     notBefore.add(null);
                     continue;
                 }
                 if (!d.allowed()) {
                     held.add(m.id());
-                    reasons.add(null);
+                    statuses.add("QUEUED");
+                    reasons.add(jsonArray(d.reasons()));
                     notBefore.add(d.when().toString());
                     continue;
                 }
@@ -250,27 +291,32 @@ public class OutboxDispatcher {
             sendable.add(m);
         }
         if (!held.isEmpty()) {
-            // reasons set = BLOCKED with a timeline row; otherwise QUEUED again (back in the queue) for the
-            // next allowed moment; only messages still SENDING under this claim
+            // BLOCKED for good, or QUEUED again (back in the queue) for the next allowed moment; either way a
+            // timeline row with the reasons; only messages still SENDING under this claim
             system.sql("""
-                    with r as (select * from unnest(?::bigint[], ?::text[], ?::text[]::timestamptz[]) as r(id, reasons, not_before)),
+                    with r as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]::timestamptz[])
+                                        as r(id, status, reasons, not_before)),
                     m as (update contact_message c
-                             set status = case when r.reasons is null then 'QUEUED' else 'BLOCKED' end,
+                             set status = r.status,
                                  reasons = coalesce(r.reasons::jsonb, c.reasons),
                                  not_before = coalesce(r.not_before, c.not_before),
-                                 attempts = case when r.reasons is null then c.attempts - 1 else c.attempts end,
+                                 attempts = case when r.status = 'QUEUED' then c.attempts - 1 else c.attempts end,
                                  updated_at = clock_timestamp()
                             from r where c.id = r.id and c.status = 'SENDING' and c.claimed_by = ? and c.claimed_at = ?
-                          returning c.id, c.org_id, c.customer_id, c.channel, c.provider, c.status, c.not_before, r.reasons),
+                          returning c.id, c.org_id, c.customer_id, c.channel, c.provider, c.not_before, r.status, r.reasons),
                     back as (insert into contact_dispatch_queue (message_id, org_id, provider, not_before)
                              select id, org_id, provider, not_before from m where status = 'QUEUED')
                     insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
-                    select org_id, customer_id, id, 'STATUS', channel, 'BLOCKED', reasons from m where reasons is not null""")
-                    .params(held.toArray(Long[]::new), reasons.toArray(String[]::new), notBefore.toArray(String[]::new),
-                            worker, claimedAt)
+                    select org_id, customer_id, id, 'STATUS', channel, status, reasons from m where reasons is not null""")
+                    .params(held.toArray(Long[]::new), statuses.toArray(String[]::new), reasons.toArray(String[]::new),
+                            notBefore.toArray(String[]::new), worker, claimedAt)
                     .update();
         }
         return sendable;
+    }
+
+    private static String jsonArray(List<Reason> reasons) {
+        return reasons.stream().map(r -> "\"" + r.name() + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     /**

@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
 
 /**
  * Voice blaster through a Twilio-style API: one call per message,
- * {@code POST /2010-04-01/Accounts/{AccountSid}/Calls.json} (form-encoded, basic auth) with the
- * personalized TwiML inline, the keypad callback and the status callback. The call's sid is the
+ * {@code POST /2010-04-01/Accounts/{AccountSid}/Calls.json} (form-encoded, basic auth) with
+ * answering-machine detection ({@code MachineDetection=DetectMessageEnd}), the answer callback that
+ * serves the personalized TwiML (or the voicemail, see {@link VoiceCallbacks}) and the status callback. The call's sid is the
  * provider message id. The API cannot be asked by our key whether it got a request, so
  * reconciliation after a crash answers UNKNOWN (nobody is called twice).
  */
@@ -86,7 +87,13 @@ class TwilioVoiceProvider implements ChannelProvider, DisposableBean {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("To", m.address());
         form.put("From", properties.from());
-        form.put("Twiml", VoiceScript.call(m.body(), properties.callback("/webhooks/voice/gather?m=" + m.id()), properties.voice()));
+        // the script is served when the call is answered, so that a person gets it with the keypad menu and an
+        // answering machine gets the voicemail (AnsweredBy=machine_end_*) instead
+        form.put("Url", properties.callback("/webhooks/voice/answer?m=" + m.id()));
+        form.put("Method", "POST");
+        if (properties.machineDetection() != null && !properties.machineDetection().isBlank()) {
+            form.put("MachineDetection", properties.machineDetection());
+        }
         form.put("StatusCallback", properties.callback("/webhooks/voice/status"));
         form.put("StatusCallbackMethod", "POST");
         return form;

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.net.URLDecoder;
@@ -34,8 +35,15 @@ import java.util.UUID;
  * The voice provider's callbacks, each signed with {@code X-Twilio-Signature} over the public URL
  * and the POST parameters (a bad signature is 403 and changes nothing):
  * <ul>
+ * <li>{@code /webhooks/voice/answer?m=…}: the call was answered; with answering-machine detection
+ *     the provider says who answered ({@code AnsweredBy}). A machine at the end of its greeting
+ *     ({@code machine_end_beep}, {@code _silence}, {@code _other}) gets the es-MX voicemail (who calls
+ *     and the number to call back; no balance, no keypad menu) and the timeline records the outcome
+ *     VOICEMAIL once; a fax is hung up on; a person (or an unknown answer) gets the personalized
+ *     script and the keypad menu.</li>
  * <li>{@code /webhooks/voice/status}: the call's status → the outbox (completed → DELIVERED;
- *     busy, no-answer, failed, canceled → FAILED).</li>
+ *     busy, no-answer, failed, canceled → FAILED); an {@code AnsweredBy=machine_end_*} there records
+ *     VOICEMAIL too (once).</li>
  * <li>{@code /webhooks/voice/gather?m=…}: the keypad. 1 → the customer wants a person: an entry in
  *     the agent inbox (the strategy module offers no public way to create an agent task) and the
  *     timeline, and the call is put through to {@code agentNumber} when one is configured.
@@ -58,9 +66,12 @@ class VoiceCallbacks {
     private final JdbcClient system;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate systemTx;
 
     VoiceCallbacks(VoiceProperties properties, ProviderStatuses statuses, InboundMessages inbound, PromiseTaker promises,
-                   @SystemDatabase JdbcClient system, JdbcClient jdbc, Clock clock) {
+                   @SystemDatabase JdbcClient system, JdbcClient jdbc, Clock clock,
+                   @SystemDatabase TransactionTemplate systemTx) {
+        this.systemTx = systemTx;
         this.properties = properties;
         this.statuses = statuses;
         this.inbound = inbound;
@@ -70,10 +81,63 @@ class VoiceCallbacks {
         this.clock = clock;
     }
 
+    @PostMapping("/webhooks/voice/answer")
+    ResponseEntity<String> answer(@RequestParam("m") long messageId, HttpServletRequest request) {
+        if (!signed(request)) return forbidden();
+        Optional<Call> call = call(messageId, request.getParameter("CallSid"));
+        if (call.isEmpty()) return twiml(VoiceScript.reply("Gracias. Hasta luego.", properties.voice()));
+        String answeredBy = request.getParameter("AnsweredBy");
+        if (machineEnd(answeredBy)) {
+            voicemailLeft(messageId, answeredBy);
+            Callee callee = callee(messageId);
+            return twiml(VoiceScript.voicemail(callee.firstName(), callee.company(), properties.callBackNumber(),
+                    properties.voice()));
+        }
+        if ("fax".equals(answeredBy)) return twiml(VoiceScript.hangUp());
+        String script = system.sql("select body from contact_message where id = ?").param(messageId).query(String.class).single();
+        return twiml(VoiceScript.call(script, properties.callback("/webhooks/voice/gather?m=" + messageId), properties.voice()));
+    }
+
+    static boolean machineEnd(String answeredBy) {
+        return answeredBy != null && answeredBy.startsWith("machine_end");
+    }
+
+    record Callee(String firstName, String company) {}
+
+    private Callee callee(long messageId) {
+        return system.sql("""
+                select c.name, c.customer_type, o.name from contact_message m join customer c on c.id = m.customer_id
+                  join organization o on o.id = m.org_id where m.id = ?""")
+                .param(messageId)
+                .query((rs, i) -> new Callee("PERSON".equals(rs.getString(2)) ? rs.getString(1).strip().split("\\s+")[0] : null,
+                        rs.getString(3)))
+                .single();
+    }
+
+    /** The outcome VOICEMAIL in the message's timeline, once however often the provider says so. */
+    private void voicemailLeft(long messageId, String answeredBy) {
+        systemTx.executeWithoutResult(s -> {
+            // the row lock orders concurrent callbacks; the second one then sees the first one's row
+            system.sql("select id from contact_message where id = ? for update").param(messageId).query(Long.class).optional();
+            system.sql("""
+                    insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
+                    select org_id, customer_id, id, 'STATUS', 'VOICE', 'VOICEMAIL', ? from contact_message m
+                     where id = ? and not exists (select 1 from contact_event e where e.message_id = m.id and e.status = 'VOICEMAIL')""")
+                    .params("Contestó una grabadora (" + answeredBy + "): se dejó el mensaje de buzón, sin saldo", messageId)
+                    .update();
+        });
+    }
+
     @PostMapping("/webhooks/voice/status")
     ResponseEntity<String> status(HttpServletRequest request) {
         if (!signed(request)) return forbidden();
         String sid = request.getParameter("CallSid");
+        if (sid != null && machineEnd(request.getParameter("AnsweredBy"))) {
+            system.sql("""
+                    select message_id from contact_provider_message where provider = 'voice' and provider_message_id = ?
+                     order by message_id desc limit 1""").param(sid)
+                    .query(Long.class).optional().ifPresent(id -> voicemailLeft(id, request.getParameter("AnsweredBy")));
+        }
         String callStatus = request.getParameter("CallStatus");
         String status = callStatus == null ? null : switch (callStatus) {
             case "completed" -> "DELIVERED";

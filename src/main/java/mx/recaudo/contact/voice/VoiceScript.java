@@ -71,6 +71,41 @@ public final class VoiceScript {
                 + say(MENU, voice) + "</Gather>" + say(NO_ANSWER, voice) + "</Response>";
     }
 
+    /**
+     * What is left on an answering machine: who calls and the number to call back, twice, and
+     * nothing else. No amount, no due date, no keypad menu: whoever plays the voicemail may not be
+     * the customer (MX-08; under Regulation F this is the limited-content message).
+     */
+    static String voicemail(String firstName, String company, String callBackNumber, String voice) {
+        String who = firstName == null || firstName.isBlank() ? "" : " para " + firstName.strip();
+        String text = "Buen día. Este es un mensaje" + who + " de parte de " + company
+                + ". Le pedimos que nos devuelva la llamada al " + spokenPhone(callBackNumber) + ".";
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>" + say(text, voice)
+                + say("Repetimos el número: " + spokenPhone(callBackNumber) + ". Gracias.", voice) + "<Hangup/></Response>";
+    }
+
+    /** A Mexican number digit by digit, in its usual groups: "+523312345678" → "3 3, 1 2 3 4, 5 6 7 8". */
+    static String spokenPhone(String number) {
+        if (number == null) return "";
+        String digits = number.replaceAll("\\D", "");
+        if (number.strip().startsWith("+52") && digits.length() == 12) digits = digits.substring(2);
+        if (digits.length() != 10) return String.join(" ", digits.split(""));
+        boolean bigCity = digits.startsWith("55") || digits.startsWith("33") || digits.startsWith("81");
+        String[] groups = bigCity ? new String[]{digits.substring(0, 2), digits.substring(2, 6), digits.substring(6)}
+                : new String[]{digits.substring(0, 3), digits.substring(3, 6), digits.substring(6)};
+        StringBuilder out = new StringBuilder();
+        for (String g : groups) {
+            if (!out.isEmpty()) out.append(", ");
+            out.append(String.join(" ", g.split("")));
+        }
+        return out.toString();
+    }
+
+    /** Nothing to say (a fax answered): end the call. */
+    static String hangUp() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>";
+    }
+
     /** A reply to a keypad answer: what to say, then optionally another Gather or a dial. */
     static String reply(String text, String voice) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>" + say(text, voice) + "<Hangup/></Response>";

@@ -4,6 +4,7 @@ import mx.recaudo.contact.Channel;
 import mx.recaudo.contact.ContactChecks;
 import mx.recaudo.contact.ContactOptOuts;
 import mx.recaudo.contact.ContactOutbox;
+import mx.recaudo.contact.ContactPreferences;
 import mx.recaudo.contact.ContactTemplates;
 import mx.recaudo.contact.ContactTimeline;
 import mx.recaudo.portfolio.Portfolio;
@@ -47,10 +48,13 @@ class ContactApi {
     private final ContactTemplates templates;
     private final ContactTimeline timeline;
     private final mx.recaudo.contact.ContactProfiles profiles;
+    private final ContactPreferences preferences;
 
     ContactApi(Portfolio portfolio, ContactChecks checks, ContactOutbox outbox, ContactOptOuts optOuts,
-               ContactTemplates templates, ContactTimeline timeline, mx.recaudo.contact.ContactProfiles profiles) {
+               ContactTemplates templates, ContactTimeline timeline, mx.recaudo.contact.ContactProfiles profiles,
+               ContactPreferences preferences) {
         this.profiles = profiles;
+        this.preferences = preferences;
         this.portfolio = portfolio;
         this.checks = checks;
         this.outbox = outbox;
@@ -118,6 +122,42 @@ class ContactApi {
         boolean created = optOuts.optOut(customer.get(), channel, body.address(), "API");
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(Map.of("created", created, "optOuts", optOuts.of(customer.get())));
+    }
+
+    record PreferencesRequest(List<InconvenientTimeForms.Input> inconvenientTimes) {}
+
+    record PreferencesResponse(String customer, List<InconvenientTimeForms.Output> inconvenientTimes) {}
+
+    /** The times and days the customer asked not to be contacted, in the customer's time zone. */
+    @GetMapping("/customers/{externalId}/contact-preferences")
+    ResponseEntity<?> preferences(@PathVariable String externalId) {
+        return portfolio.findIdByExternalId(externalId)
+                .<ResponseEntity<?>>map(id -> ResponseEntity.ok(preferencesOf(externalId, id)))
+                .orElseGet(ContactApi::notFound);
+    }
+
+    /**
+     * Replaces them as a whole ({@code {"inconvenientTimes": [{"channel", "days", "from", "to"}]}},
+     * an empty list removes them all): 400 with every problem and nothing saved, or 200 with the set
+     * and whether it changed. The same set again changes nothing and is not audited again.
+     */
+    @PutMapping("/customers/{externalId}/contact-preferences")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','AGENT','API_CLIENT')")
+    ResponseEntity<?> savePreferences(@PathVariable String externalId, @RequestBody(required = false) PreferencesRequest body) {
+        List<ApiError.FieldProblem> problems = new ArrayList<>();
+        var times = InconvenientTimeForms.parse(body == null ? null : body.inconvenientTimes(), problems);
+        if (!problems.isEmpty()) return ResponseEntity.badRequest().body(new ApiError("invalid_request", problems));
+        Optional<Long> customer = portfolio.findIdByExternalId(externalId);
+        if (customer.isEmpty()) return notFound();
+        boolean changed = preferences.replace(customer.get(), times, "API");
+        var saved = preferencesOf(externalId, customer.get());
+        return ResponseEntity.ok(Map.of("changed", changed, "customer", saved.customer(),
+                "inconvenientTimes", saved.inconvenientTimes()));
+    }
+
+    private PreferencesResponse preferencesOf(String externalId, long id) {
+        return new PreferencesResponse(externalId, preferences.inconvenientTimes(id).stream()
+                .map(s -> InconvenientTimeForms.Output.of(s.time())).toList());
     }
 
     @GetMapping("/customers/{externalId}/contact-timeline")

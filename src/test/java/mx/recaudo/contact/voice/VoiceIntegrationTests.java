@@ -147,10 +147,69 @@ class VoiceIntegrationTests {
         Map<String, String> form = form(r.body());
         assertThat(form.get("From")).isEqualTo("+523300000000");
         assertThat(form.get("StatusCallback")).isEqualTo(ChannelsIntegrationTest.PUBLIC_URL + "/webhooks/voice/status");
-        assertThat(form.get("Twiml"))
-                .contains("<Say language=\"es-MX\">Hola María, le llamamos de Financiera Demo. Su saldo es de 1250 pesos con 50 centavos con vencimiento el 15 de enero de 2025.</Say>")
-                .contains("<Gather input=\"dtmf\" numDigits=\"1\"")
-                .contains("action=\"" + ChannelsIntegrationTest.PUBLIC_URL + "/webhooks/voice/gather?m=" + m + "\"");
+        assertThat(form.get("MachineDetection")).as("answering-machine detection that waits for the greeting's end")
+                .isEqualTo("DetectMessageEnd");
+        assertThat(form.get("Url")).isEqualTo(ChannelsIntegrationTest.PUBLIC_URL + "/webhooks/voice/answer?m=" + m);
+        assertThat(form.get("Method")).isEqualTo("POST");
+        assertThat(form).doesNotContainKey("Twiml");
+    }
+
+    @Test
+    void aPersonWhoAnswersHearsThePersonalizedScriptAndTheKeypadMenu() throws Exception {
+        long m = call(customer("V-10", phone()));
+        String answer = "/webhooks/voice/answer?m=" + m;
+        Map<String, String> human = Map.of("CallSid", sid(m), "AnsweredBy", "human", "CallStatus", "in-progress");
+        callback(answer, human, "firma-falsa").andExpect(status().isForbidden());
+        callback(answer, human, sign(answer, human)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<Say language=\"es-MX\">Hola María, le llamamos de Financiera Demo. Su saldo es de 1250 pesos con 50 centavos con vencimiento el 15 de enero de 2025.</Say>")))
+                .andExpect(content().string(containsString("<Gather input=\"dtmf\" numDigits=\"1\"")))
+                .andExpect(content().string(containsString("action=\"" + ChannelsIntegrationTest.PUBLIC_URL + "/webhooks/voice/gather?m=" + m + "\"")));
+        Map<String, String> unknown = Map.of("CallSid", sid(m), "AnsweredBy", "unknown");
+        callback(answer, unknown, sign(answer, unknown)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<Gather")));
+        assertThat(system.sql("select count(*) from contact_event where message_id = ? and status = 'VOICEMAIL'").param(m)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anAnsweringMachineGetsTheVoicemailWithoutBalanceOrMenuAndTheTimelineSaysVoicemailOnce() throws Exception {
+        long c = customer("V-11", phone());
+        long m = call(c);
+        String answer = "/webhooks/voice/answer?m=" + m;
+        Map<String, String> machine = Map.of("CallSid", sid(m), "AnsweredBy", "machine_end_beep", "CallStatus", "in-progress");
+        callback(answer, machine, "firma-falsa").andExpect(status().isForbidden());
+        assertThat(as(() -> timeline.of(c))).noneMatch(e -> "VOICEMAIL".equals(e.status()));
+        String orgName = system.sql("select name from organization where id = ?").param(org.id()).query(String.class).single();
+        String twiml = callback(answer, machine, sign(answer, machine)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(twiml)
+                .contains("<Say language=\"es-MX\">Buen día. Este es un mensaje para María de parte de " + orgName)
+                .contains("devuelva la llamada al 3 3, 0 0 0 0, 0 0 0 0")
+                .contains("<Hangup/>")
+                .doesNotContain("<Gather").doesNotContain("marque").doesNotContain("1250").doesNotContain("pesos")
+                .doesNotContain("saldo").doesNotContain("vencimiento");
+        // the provider retries the answer callback and reports the machine again in the status callback
+        callback(answer, machine, sign(answer, machine)).andExpect(status().isOk());
+        Map<String, String> completed = Map.of("CallSid", sid(m), "CallStatus", "completed", "AnsweredBy", "machine_end_silence");
+        callback("/webhooks/voice/status", completed, sign("/webhooks/voice/status", completed)).andExpect(status().is2xxSuccessful());
+        assertThat(as(() -> timeline.of(c))).filteredOn(e -> "VOICEMAIL".equals(e.status())).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("machine_end_beep"));
+        assertThat(statusOf(m)).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aVoicemailReportedOnlyByTheStatusCallbackIsRecordedAndAFaxIsHungUpOn() throws Exception {
+        long c = customer("V-12", phone());
+        long m = call(c);
+        Map<String, String> completed = Map.of("CallSid", sid(m), "CallStatus", "completed", "AnsweredBy", "machine_end_other");
+        callback("/webhooks/voice/status", completed, sign("/webhooks/voice/status", completed)).andExpect(status().is2xxSuccessful());
+        assertThat(as(() -> timeline.of(c))).filteredOn(e -> "VOICEMAIL".equals(e.status())).hasSize(1);
+
+        long other = call(customer("V-13", phone()));
+        String answer = "/webhooks/voice/answer?m=" + other;
+        Map<String, String> fax = Map.of("CallSid", sid(other), "AnsweredBy", "fax");
+        callback(answer, fax, sign(answer, fax)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<Response><Hangup/></Response>")));
     }
 
     @Test
