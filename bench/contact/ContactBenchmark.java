@@ -87,8 +87,10 @@ public class ContactBenchmark {
             plan(org, outbox, customers.subList(0, n), Channel.SMS, "Hola, tu pago vence pronto. Paga en https://pagos.recaudo.mx/r/123. Responde BAJA para no recibir mas.");
             double planSecs = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
+            java.time.Instant dispatchStart = java.time.Instant.now();
             while (dispatcher.drain("smpp", Duration.ofMinutes(10)) > 0) { }
             double dispatchSecs = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("dispatch window (for CPU monitors): %s .. %s%n", dispatchStart, java.time.Instant.now());
             awaitReceipts(smsc, () -> TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status = 'DELIVERED' and id > ?").param(warmMax).query(Long.class).single()), n);
             double receiptSecs = (System.nanoTime() - t1) / 1e9;
             long delivered = TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status = 'DELIVERED' and id > ?").param(warmMax).query(Long.class).single());

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @ContactIntegrationTest
 class ContactOutboxIntegrationTests {
@@ -141,6 +142,8 @@ class ContactOutboxIntegrationTests {
         drain();
         assertThat(as(() -> jdbc.sql("select status from contact_message where id = ?").param(planned.messageId())
                 .query(String.class).single())).isEqualTo("BLOCKED");
+        assertThat(system.sql("select count(*) from contact_dispatch_queue where message_id = ?").param(planned.messageId())
+                .query(Long.class).single()).as("the blocked message left the dispatch queue").isZero();
         assertThat(as(() -> jdbc.sql("select count(*) from audit_event where action = 'CONTACT_OPT_OUT'")
                 .query(Long.class).single())).isEqualTo(1);
     }
@@ -166,6 +169,16 @@ class ContactOutboxIntegrationTests {
         assertThat(status(lost.messageId())).isEqualTo("QUEUED");
         drain();
         assertThat(status(lost.messageId())).isEqualTo("DELIVERED");
+        // the reconciled send shows once in the timeline, with why; the resent one has SENT and DELIVERED from its columns
+        assertThat(as(() -> timeline.of(ana))).filteredOn(e -> e.messageId() != null && e.messageId() == received.messageId())
+                .extracting(ContactTimeline.Entry::status, ContactTimeline.Entry::detail)
+                .containsExactly(tuple("QUEUED", null),
+                        tuple("SENT", "reconciled after a crash"));
+        assertThat(as(() -> timeline.of(bruno))).extracting(ContactTimeline.Entry::status)
+                .containsExactly("QUEUED", "SENT", "DELIVERED");
+        assertThat(system.sql("select count(*) from contact_dispatch_claim where message_ids && ?::bigint[]")
+                .param(new Long[]{received.messageId(), lost.messageId()}).query(Long.class).single())
+                .as("the dead node's claim is gone once reconciled").isZero();
         assertThat(system.sql("select count(*) from contact_sandbox_capture where message_id in (?, ?)")
                 .params(received.messageId(), lost.messageId()).query(Long.class).single()).isEqualTo(2);
     }
