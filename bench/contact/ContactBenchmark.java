@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *    window to the same SMSC; 3. M emails dispatched to GreenMail.
  */
 public class ContactBenchmark {
-    static final int SMPP_PORT = 41775, SMTP_PORT = 41725, WINDOW = 32, PLAN_CHUNK = 1000, WARM_UP = 3000;
+    static final int SMPP_PORT = 41775, SMTP_PORT = 41725, WINDOW = 32, PLAN_CHUNK = 1000,
+            WARM_UP = Integer.getInteger("bench.warmup", 10_000);
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -86,8 +87,10 @@ public class ContactBenchmark {
             plan(org, outbox, customers.subList(0, n), Channel.SMS, "Hola, tu pago vence pronto. Paga en https://pagos.recaudo.mx/r/123. Responde BAJA para no recibir mas.");
             double planSecs = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
+            java.time.Instant dispatchStart = java.time.Instant.now();
             while (dispatcher.drain("smpp", Duration.ofMinutes(10)) > 0) { }
             double dispatchSecs = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("dispatch window (for CPU monitors): %s .. %s%n", dispatchStart, java.time.Instant.now());
             awaitReceipts(smsc, () -> TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status = 'DELIVERED' and id > ?").param(warmMax).query(Long.class).single()), n);
             double receiptSecs = (System.nanoTime() - t1) / 1e9;
             long delivered = TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status = 'DELIVERED' and id > ?").param(warmMax).query(Long.class).single());

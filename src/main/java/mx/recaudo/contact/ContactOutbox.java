@@ -179,7 +179,10 @@ public class ContactOutbox {
                 subject, body, zone, status, reasons, notBefore, null)))[0];
     }
 
-    /** The messages and their first timeline rows in one statement; answers their ids in order. */
+    /**
+     * The messages, their first timeline rows and the dispatch queue rows of the QUEUED ones in one
+     * statement; answers their ids in order.
+     */
     private long[] insert(UUID org, List<NewMessage> messages) {
         int n = messages.size();
         Long[] customers = new Long[n];
@@ -223,13 +226,15 @@ public class ContactOutbox {
                       select ?, customer_id, channel, address, kind, template_id, subject, body, time_zone, status,
                              reasons::jsonb, not_before::timestamptz, key::uuid, provider, payload::jsonb
                         from r order by n
-                      returning id, customer_id, channel, status, idempotency_key),
+                      returning id, customer_id, channel, status, idempotency_key, provider, not_before),
                 e as (insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
                       select ?, m.customer_id, m.id, 'STATUS', m.channel, m.status, r.detail
-                        from m join r on r.key::uuid = m.idempotency_key order by m.id)
+                        from m join r on r.key::uuid = m.idempotency_key order by m.id),
+                q as (insert into contact_dispatch_queue (message_id, org_id, provider, not_before)
+                      select id, ?, provider, not_before from m where status = 'QUEUED' order by id)
                 select id, idempotency_key from m""")
                 .params(customers, channels, addresses, kinds, templates, subjects, bodies, zones, statuses, reasons,
-                        details, notBefore, keys, providers, payloads, org, org)
+                        details, notBefore, keys, providers, payloads, org, org, org)
                 .query(rs -> {
                     ids[position.get(rs.getObject(2, UUID.class))] = rs.getLong(1);
                 });

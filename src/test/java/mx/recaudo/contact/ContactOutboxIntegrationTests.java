@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @ContactIntegrationTest
 class ContactOutboxIntegrationTests {
@@ -141,6 +142,8 @@ class ContactOutboxIntegrationTests {
         drain();
         assertThat(as(() -> jdbc.sql("select status from contact_message where id = ?").param(planned.messageId())
                 .query(String.class).single())).isEqualTo("BLOCKED");
+        assertThat(system.sql("select count(*) from contact_dispatch_queue where message_id = ?").param(planned.messageId())
+                .query(Long.class).single()).as("the blocked message left the dispatch queue").isZero();
         assertThat(as(() -> jdbc.sql("select count(*) from audit_event where action = 'CONTACT_OPT_OUT'")
                 .query(Long.class).single())).isEqualTo(1);
     }
@@ -152,6 +155,11 @@ class ContactOutboxIntegrationTests {
         long bruno = ContactFixtures.customer(jdbc, org.id(), "C-3", "Bruno", "America/Mexico_City", "+523311111111", null);
         var lost = as(() -> outbox.plan(ContactOutbox.Plan.text(bruno, Channel.WHATSAPP, "B")));
         // a node claimed both, the provider got the first, then the node died
+        system.sql("delete from contact_dispatch_queue where message_id in (?, ?)").params(received.messageId(), lost.messageId()).update();
+        system.sql("""
+                insert into contact_dispatch_claim (provider, claimed_by, claimed_at, message_ids)
+                select provider, 'dead', now() - interval '1 hour', array_agg(id) from contact_message where id in (?, ?) group by provider""")
+                .params(received.messageId(), lost.messageId()).update();
         system.sql("update contact_message set status = 'SENDING', claimed_by = 'dead', claimed_at = now() - interval '1 hour', attempts = 1 where id in (?, ?)")
                 .params(received.messageId(), lost.messageId()).update();
         system.sql("insert into contact_sandbox_capture (idempotency_key, org_id, message_id) select idempotency_key, org_id, id from contact_message where id = ?")
@@ -161,6 +169,16 @@ class ContactOutboxIntegrationTests {
         assertThat(status(lost.messageId())).isEqualTo("QUEUED");
         drain();
         assertThat(status(lost.messageId())).isEqualTo("DELIVERED");
+        // the reconciled send shows once in the timeline, with why; the resent one has SENT and DELIVERED from its columns
+        assertThat(as(() -> timeline.of(ana))).filteredOn(e -> e.messageId() != null && e.messageId() == received.messageId())
+                .extracting(ContactTimeline.Entry::status, ContactTimeline.Entry::detail)
+                .containsExactly(tuple("QUEUED", null),
+                        tuple("SENT", "reconciled after a crash"));
+        assertThat(as(() -> timeline.of(bruno))).extracting(ContactTimeline.Entry::status)
+                .containsExactly("QUEUED", "SENT", "DELIVERED");
+        assertThat(system.sql("select count(*) from contact_dispatch_claim where message_ids && ?::bigint[]")
+                .param(new Long[]{received.messageId(), lost.messageId()}).query(Long.class).single())
+                .as("the dead node's claim is gone once reconciled").isZero();
         assertThat(system.sql("select count(*) from contact_sandbox_capture where message_id in (?, ?)")
                 .params(received.messageId(), lost.messageId()).query(Long.class).single()).isEqualTo(2);
     }

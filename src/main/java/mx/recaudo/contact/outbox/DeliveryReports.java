@@ -32,26 +32,29 @@ public class DeliveryReports {
         String[] ids = reports.stream().map(Report::providerMessageId).toArray(String[]::new);
         String[] statuses = reports.stream().map(Report::status).toArray(String[]::new);
         String[] details = reports.stream().map(Report::detail).toArray(String[]::new);
-        // the lateral lookup (kept apart by "offset 0") probes the provider-id index once per report,
-        // whatever the statistics say: a plain join may hash every id the provider ever had
+        // the provider ids live in the narrow contact_provider_message (an index on contact_message
+        // would make every status change of the wide row a non-HOT update); the lateral lookup (kept
+        // apart by "offset 0") probes its index once per report, whatever the statistics say
         java.util.Set<String> applied = new java.util.HashSet<>(system.sql("""
                 with r as (select * from unnest(?::text[], ?::text[], ?::text[]) as r(pid, status, detail)),
-                t as (select c.id, r.pid, r.status, r.detail from r cross join lateral (
-                        select id from contact_message c
-                         where c.provider = ? and c.provider_message_id = r.pid
-                           and c.sent_at > clock_timestamp() - interval '7 days'
-                           and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and r.status in ('READ','ANSWERED')))
-                        offset 0) c),
+                t as (select p.message_id as id, r.pid, r.status, r.detail from r cross join lateral (
+                        select message_id from contact_provider_message p
+                         where p.provider = ? and p.provider_message_id = r.pid
+                           and p.sent_at > clock_timestamp() - interval '7 days'
+                        offset 0) p),
                 m as (
                   update contact_message c set status = t.status, updated_at = clock_timestamp(),
-                         delivered_at = case when t.status in ('DELIVERED','READ') then clock_timestamp() else c.delivered_at end,
+                         delivered_at = case when t.status = 'DELIVERED' then clock_timestamp()
+                                             when t.status = 'READ' then coalesce(c.delivered_at, clock_timestamp())
+                                             else c.delivered_at end,
                          last_error = case when t.status = 'FAILED' then t.detail else c.last_error end
                     from t
                    where c.id = t.id -- the status again: checked on the row as locked, should another report race this one
                      and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and t.status in ('READ','ANSWERED')))
                   returning c.id, c.org_id, c.customer_id, c.channel, t.status, t.detail, t.pid),
+                -- DELIVERED is read from delivered_at by the timeline; other reports are timeline rows
                 e as (insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
-                      select org_id, customer_id, id, 'STATUS', channel, status, detail from m)
+                      select org_id, customer_id, id, 'STATUS', channel, status, detail from m where status <> 'DELIVERED')
                 select pid from m""")
                 .params(ids, statuses, details, provider).query(String.class).list());
         return java.util.Arrays.stream(ids).filter(id -> !applied.contains(id)).toList();
@@ -62,17 +65,22 @@ public class DeliveryReports {
         if (!FINAL.contains(status)) throw new IllegalArgumentException("Not a report status: " + status);
         return system.sql("""
                 with m as (
-                  update contact_message set status = ?, updated_at = clock_timestamp(),
-                         delivered_at = case when ? in ('DELIVERED','READ') then clock_timestamp() else delivered_at end,
-                         last_error = case when ? = 'FAILED' then ? else last_error end
-                   where provider = ? and provider_message_id = ?
-                     and (status in ('SENT','SENDING') or (status = 'DELIVERED' and ? in ('READ','ANSWERED')))
-                  returning id, org_id, customer_id, channel)
-                insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
-                select org_id, customer_id, id, 'STATUS', channel, ?, ? from m returning message_id""")
-                .params(status, status, status, detail, provider, providerMessageId, status, status, detail)
-                .query(Long.class).list().size() > 0
-                || system.sql("select exists (select 1 from contact_message where provider = ? and provider_message_id = ?)")
+                  update contact_message c set status = ?, updated_at = clock_timestamp(),
+                         delivered_at = case when ? = 'DELIVERED' then clock_timestamp()
+                                             when ? = 'READ' then coalesce(c.delivered_at, clock_timestamp())
+                                             else c.delivered_at end,
+                         last_error = case when ? = 'FAILED' then ? else c.last_error end
+                    from contact_provider_message p
+                   where p.provider = ? and p.provider_message_id = ? and c.id = p.message_id
+                     and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and ? in ('READ','ANSWERED')))
+                  returning c.id, c.org_id, c.customer_id, c.channel),
+                e as (insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
+                      select org_id, customer_id, id, 'STATUS', channel, ?, ? from m where ? <> 'DELIVERED')
+                select count(*) from m""")
+                .params(status, status, status, status, detail, provider, providerMessageId, status, status, detail, status)
+                .query(Long.class).single() > 0
+                || system.sql("""
+                        select exists (select 1 from contact_provider_message where provider = ? and provider_message_id = ?)""")
                 .params(provider, providerMessageId).query(Boolean.class).single();
     }
 }

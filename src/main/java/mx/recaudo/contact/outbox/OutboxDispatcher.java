@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,16 +47,19 @@ import java.util.concurrent.Future;
  * Sends QUEUED messages whose moment has come. Any number of nodes run it:
  * <ol>
  * <li>take tokens from the provider's bucket (rate limit across nodes);</li>
- * <li>claim up to that many messages with {@code FOR UPDATE SKIP LOCKED}, marking them SENDING with
- *     this worker's name in a committed statement <em>before</em> any provider call;</li>
+ * <li>claim up to that many rows of the narrow {@code contact_dispatch_queue} with {@code FOR UPDATE
+ *     SKIP LOCKED}: in one committed statement <em>before</em> any provider call they leave the queue,
+ *     their messages become SENDING with this worker's name and claim time, and one
+ *     {@code contact_dispatch_claim} row lists the batch for the reconciler;</li>
  * <li>check again what may have changed since planning (opt-out, do-not-contact, hours), set-based;</li>
  * <li>hand the batch to the provider with each message's idempotency key;</li>
- * <li>record SENT / DELIVERED / FAILED, or QUEUED again with exponential backoff, and the timeline
- *     rows, in one statement.</li>
+ * <li>record SENT / DELIVERED / FAILED, or QUEUED again with exponential backoff, the provider ids,
+ *     the queue rows and the timeline rows of failures and retries, in one statement (SENT and
+ *     DELIVERED entries of the timeline are read from the message's sent_at and delivered_at).</li>
  * </ol>
  * Several workers per node run these steps at once ({@link #drain}), so that a batch is recorded
  * while the next one is on the wire; each statement is a round trip for the whole batch.
- * A message left SENDING longer than the lease (its node died) is reconciled by key: the provider
+ * A claim older than the lease (its node died) is taken over and its messages still SENDING are reconciled by key: the provider
  * says whether it got it (SENT), did not (QUEUED again), or cannot tell (FAILED, "uncertain", never
  * resent): so no provider ever receives a message twice.
  */
@@ -122,8 +126,7 @@ public class OutboxDispatcher {
     List<String> providersWithDueWork() {
         return system.sql("""
                 select p from unnest(?::text[]) p
-                 where exists (select 1 from contact_message m
-                                where m.status = 'QUEUED' and m.provider = p and m.not_before <= ?)""")
+                 where exists (select 1 from contact_dispatch_queue q where q.provider = p and q.not_before <= ?)""")
                 .params(providers.keySet().toArray(String[]::new), Timestamp.from(clock.instant()))
                 .query(String.class).list();
     }
@@ -168,22 +171,42 @@ public class OutboxDispatcher {
         if (provider == null) return 0;
         int granted = rates.take(providerName, properties.batchSize());
         if (granted == 0) return 0;
-        Instant now = clock.instant();
-        List<OutboundMessage> claimed = system.sql("""
-                update contact_message m set status = 'SENDING', claimed_by = ?, claimed_at = ?, attempts = attempts + 1,
-                       updated_at = clock_timestamp()
-                 where m.id in (select id from contact_message where status = 'QUEUED' and provider = ? and not_before <= ?
-                                 order by not_before, id limit ? for update skip locked)
-                returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
-                          m.attempts, m.kind, m.time_zone""")
-                .params(worker, Timestamp.from(now), providerName, Timestamp.from(now), granted)
-                .query((rs, i) -> new OutboundMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
-                        Channel.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8, UUID.class), rs.getInt(9), rs.getString(10), rs.getString(11)))
-                .list();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: the claim is matched by it later
+        Timestamp at = Timestamp.from(now);
+        // One committed statement before any provider call: the due rows leave the narrow queue, their
+        // messages become SENDING (HOT updates) and one claim row records the batch for the reconciler.
+        // A queue row whose message is no longer QUEUED (an opt-out blocked it meanwhile) just leaves.
+        List<OutboundMessage> claimed = new ArrayList<>();
+        long[] claim = {0};
+        int[] taken = {0};
+        system.sql("""
+                with q as (delete from contact_dispatch_queue d
+                            where d.message_id = any(array(select message_id from contact_dispatch_queue
+                                                    where provider = ? and not_before <= ?
+                                                    order by not_before, message_id limit ? for update skip locked))
+                           returning d.message_id),
+                m as (update contact_message m set status = 'SENDING', claimed_by = ?, claimed_at = ?,
+                             attempts = m.attempts + 1, updated_at = clock_timestamp()
+                        from q where m.id = q.message_id and m.status = 'QUEUED'
+                      returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
+                                m.attempts, m.kind, m.time_zone),
+                c as (insert into contact_dispatch_claim (provider, claimed_by, claimed_at, message_ids)
+                      select ?, ?, ?, array_agg(id) from m having count(*) > 0
+                      returning id)
+                select (select count(*) from q), (select id from c), m.* from (select 1) one left join m on true""")
+                .params(providerName, at, granted, worker, at, providerName, worker, at)
+                .query(rs -> {
+                    taken[0] = rs.getInt(1);
+                    claim[0] = rs.getLong(2);
+                    if (rs.getObject(3) != null) {
+                        claimed.add(new OutboundMessage(rs.getLong(3), rs.getObject(4, UUID.class), rs.getLong(5),
+                                Channel.parse(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getObject(10, UUID.class), rs.getInt(11), rs.getString(12), rs.getString(13)));
+                    }
+                });
         rates.giveBack(providerName, granted - claimed.size());
-        if (claimed.isEmpty()) return 0;
-        List<OutboundMessage> sendable = recheck(claimed, now);
+        if (claimed.isEmpty()) return taken[0]; // only dropped queue rows (if any): there may be more to claim
+        List<OutboundMessage> sendable = recheck(claimed, now, at);
         List<SendResult> results;
         try {
             results = sendable.isEmpty() ? List.of() : provider.send(sendable);
@@ -191,7 +214,7 @@ public class OutboxDispatcher {
             log.warn("Provider {} failed a whole batch", providerName, e);
             results = sendable.stream().<SendResult>map(m -> new SendResult.Retry(String.valueOf(e.getMessage()))).toList();
         }
-        record(sendable, results, now);
+        record(claim[0], sendable, results, now, at);
         provider.recorded(results.stream().map(r -> r instanceof SendResult.Accepted a ? a.providerMessageId() : null)
                 .filter(java.util.Objects::nonNull).toList());
         return claimed.size();
@@ -201,9 +224,9 @@ public class OutboxDispatcher {
      * Opt-outs, do-not-contact, hours and the customer's inconvenient times may have changed since
      * planning: block or defer instead of sending. One query for the whole batch's opt-outs,
      * restrictions and inconvenient times, the timing rules in memory, one statement for what is
-     * blocked or deferred (with its timeline rows).
+     * blocked or deferred (with its timeline rows; the deferred go back in the queue).
      */
-    private List<OutboundMessage> recheck(List<OutboundMessage> claimed, Instant now) {
+    private List<OutboundMessage> recheck(List<OutboundMessage> claimed, Instant now, Timestamp claimedAt) {
         Long[] ids = claimed.stream().map(OutboundMessage::id).toArray(Long[]::new);
         Long[] customers = claimed.stream().filter(m -> "COLLECTION".equals(m.kind())).map(OutboundMessage::customerId)
                 .distinct().toArray(Long[]::new);
@@ -268,7 +291,8 @@ public class OutboxDispatcher {
             sendable.add(m);
         }
         if (!held.isEmpty()) {
-            // BLOCKED for good, or QUEUED again for the next allowed moment; either way a timeline row with the reasons
+            // BLOCKED for good, or QUEUED again (back in the queue) for the next allowed moment; either way a
+            // timeline row with the reasons; only messages still SENDING under this claim
             system.sql("""
                     with r as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]::timestamptz[])
                                         as r(id, status, reasons, not_before)),
@@ -278,12 +302,14 @@ public class OutboxDispatcher {
                                  not_before = coalesce(r.not_before, c.not_before),
                                  attempts = case when r.status = 'QUEUED' then c.attempts - 1 else c.attempts end,
                                  updated_at = clock_timestamp()
-                            from r where c.id = r.id and c.status = 'SENDING'
-                          returning c.id, c.org_id, c.customer_id, c.channel, r.status, r.reasons)
+                            from r where c.id = r.id and c.status = 'SENDING' and c.claimed_by = ? and c.claimed_at = ?
+                          returning c.id, c.org_id, c.customer_id, c.channel, c.provider, c.not_before, r.status, r.reasons),
+                    back as (insert into contact_dispatch_queue (message_id, org_id, provider, not_before)
+                             select id, org_id, provider, not_before from m where status = 'QUEUED')
                     insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
                     select org_id, customer_id, id, 'STATUS', channel, status, reasons from m where reasons is not null""")
                     .params(held.toArray(Long[]::new), statuses.toArray(String[]::new), reasons.toArray(String[]::new),
-                            notBefore.toArray(String[]::new))
+                            notBefore.toArray(String[]::new), worker, claimedAt)
                     .update();
         }
         return sendable;
@@ -294,12 +320,14 @@ public class OutboxDispatcher {
     }
 
     /**
-     * The provider's answers, in one statement: every message's new status and its timeline rows
-     * (only for messages still SENDING under this claim; a reconciler may have taken over).
+     * The provider's answers, in one statement: the batch's claim row is removed (nothing is recorded
+     * when a reconciler took the claim over), every message still SENDING under this claim gets its new
+     * status (HOT updates: nothing indexed changes), the provider ids their lookup rows, retries go back
+     * in the queue, failures and retries get timeline rows (SENT and DELIVERED entries of the timeline
+     * are read from sent_at and delivered_at).
      */
-    private void record(List<OutboundMessage> sent, List<SendResult> results, Instant now) {
+    private void record(long claim, List<OutboundMessage> sent, List<SendResult> results, Instant now, Timestamp claimedAt) {
         if (results.size() != sent.size()) throw new IllegalStateException("One result per message expected");
-        if (sent.isEmpty()) return;
         int n = sent.size();
         Long[] ids = new Long[n];
         String[] statuses = new String[n];
@@ -316,8 +344,6 @@ public class OutboxDispatcher {
                 case SendResult.Accepted a -> {
                     statuses[i] = a.delivered() ? "DELIVERED" : "SENT";
                     providerIds[i] = a.providerMessageId();
-                    addEvent(eventIds, eventStatuses, eventDetails, m.id(), "SENT", null);
-                    if (a.delivered()) addEvent(eventIds, eventStatuses, eventDetails, m.id(), "DELIVERED", null);
                 }
                 case SendResult.Rejected r -> {
                     statuses[i] = "FAILED";
@@ -337,8 +363,10 @@ public class OutboxDispatcher {
                 }
             }
         }
+        // the claim row goes first (an InitPlan gates the update): the order the reconciler locks in too
         system.sql("""
-                with r as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[])
+                with k as (delete from contact_dispatch_claim where id = ? and claimed_by = ? and claimed_at = ? returning id),
+                r as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[])
                                   as r(id, status, pid, error, retry_at)),
                 m as (update contact_message c
                          set status = r.status,
@@ -348,14 +376,22 @@ public class OutboxDispatcher {
                              last_error = coalesce(r.error, c.last_error),
                              not_before = coalesce(r.retry_at, c.not_before),
                              updated_at = clock_timestamp()
-                        from r where c.id = r.id and c.status = 'SENDING'
-                      returning c.id, c.org_id, c.customer_id, c.channel)
+                        from r
+                       where exists (select 1 from k) and c.id = r.id
+                         and c.status = 'SENDING' and c.claimed_by = ? and c.claimed_at = ?
+                      returning c.id, c.org_id, c.customer_id, c.channel, c.provider, c.status, c.not_before,
+                                c.provider_message_id, c.sent_at),
+                back as (insert into contact_dispatch_queue (message_id, org_id, provider, not_before)
+                         select id, org_id, provider, not_before from m where status = 'QUEUED'),
+                ref as (insert into contact_provider_message (provider, provider_message_id, message_id, sent_at)
+                        select provider, provider_message_id, id, sent_at from m
+                         where status in ('SENT','DELIVERED') and provider_message_id is not null)
                 insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
                 select m.org_id, m.customer_id, m.id, 'STATUS', m.channel, e.status, e.detail
                   from unnest(?::bigint[], ?::text[], ?::text[]) with ordinality as e(id, status, detail, n)
                   join m on m.id = e.id
                  order by e.n""")
-                .params(ids, statuses, providerIds, errors, retryAt,
+                .params(claim, worker, claimedAt, ids, statuses, providerIds, errors, retryAt, worker, claimedAt,
                         eventIds.toArray(Long[]::new), eventStatuses.toArray(String[]::new), eventDetails.toArray(String[]::new))
                 .update();
     }
@@ -378,47 +414,66 @@ public class OutboxDispatcher {
      * messages of providers this node has are taken (a node never judges another provider's messages).
      */
     public int reconcileStale() {
-        Instant now = clock.instant();
-        List<Object[]> stale = system.sql("""
-                update contact_message m set claimed_by = ?, claimed_at = ?
-                 where m.id in (select id from contact_message where status = 'SENDING' and claimed_at < ?
-                                   and provider = any(?)
-                                 order by claimed_at limit 500 for update skip locked)
-                returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
-                          m.attempts, m.kind, m.time_zone, m.provider""")
-                .params(worker, Timestamp.from(now), Timestamp.from(now.minus(properties.sendingLease())),
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Timestamp at = Timestamp.from(now);
+        // take over the stale claims (their node died or hung past the lease), then look at their messages
+        List<Object[]> claims = system.sql("""
+                update contact_dispatch_claim set claimed_by = ?, claimed_at = ?
+                 where id = any(array(select id from contact_dispatch_claim where claimed_at < ? and provider = any(?)
+                                       order by claimed_at limit 20 for update skip locked))
+                returning id, provider, message_ids""")
+                .params(worker, at, Timestamp.from(now.minus(properties.sendingLease())),
                         providers.keySet().toArray(String[]::new))
-                .query((rs, i) -> new Object[]{new OutboundMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
-                        Channel.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8, UUID.class), rs.getInt(9), rs.getString(10), rs.getString(11)), rs.getString(12)})
+                .query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getArray(3).getArray()})
                 .list();
-        for (Object[] row : stale) {
-            OutboundMessage m = (OutboundMessage) row[0];
-            ChannelProvider provider = providers.get((String) row[1]);
-            ChannelProvider.Reconciliation r = provider == null ? ChannelProvider.Reconciliation.unknown() : provider.reconcile(m);
-            systemTx.executeWithoutResult(s -> {
-                switch (r.outcome()) {
-                    case RECEIVED -> {
-                        system.sql("""
-                                update contact_message set status = 'SENT', provider_message_id = ?, sent_at = clock_timestamp(),
-                                       updated_at = clock_timestamp() where id = ? and status = 'SENDING'""")
-                                .params(r.providerMessageId(), m.id()).update();
-                        event(List.<Object[]>of(new Object[]{m.id(), "SENT", "reconciled after a crash"}));
+        int reconciled = 0;
+        for (Object[] claim : claims) {
+            ChannelProvider provider = providers.get((String) claim[1]);
+            List<OutboundMessage> stale = system.sql("""
+                    select id, org_id, customer_id, channel, address, subject, body, idempotency_key, attempts, kind, time_zone
+                      from contact_message where id = any(?) and status = 'SENDING' order by id""")
+                    .param(claim[2])
+                    .query((rs, i) -> new OutboundMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
+                            Channel.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getObject(8, UUID.class), rs.getInt(9), rs.getString(10), rs.getString(11)))
+                    .list();
+            for (OutboundMessage m : stale) {
+                ChannelProvider.Reconciliation r = provider == null ? ChannelProvider.Reconciliation.unknown() : provider.reconcile(m);
+                systemTx.executeWithoutResult(s -> {
+                    switch (r.outcome()) {
+                        case RECEIVED -> {
+                            int sent = system.sql("""
+                                    with m as (update contact_message set status = 'SENT', provider_message_id = ?,
+                                                      sent_at = clock_timestamp(), updated_at = clock_timestamp()
+                                                where id = ? and status = 'SENDING'
+                                               returning id, provider, provider_message_id, sent_at),
+                                    ref as (insert into contact_provider_message (provider, provider_message_id, message_id, sent_at)
+                                            select provider, provider_message_id, id, sent_at from m where provider_message_id is not null)
+                                    select count(*) from m""")
+                                    .params(r.providerMessageId(), m.id()).query(Integer.class).single();
+                            // an explicit SENT row (with why) takes the place of the one read from sent_at
+                            if (sent > 0) event(List.<Object[]>of(new Object[]{m.id(), "SENT", "reconciled after a crash"}));
+                        }
+                        case NOT_RECEIVED -> system.sql("""
+                                with m as (update contact_message set status = 'QUEUED', updated_at = clock_timestamp()
+                                            where id = ? and status = 'SENDING' returning id, org_id, provider, not_before)
+                                insert into contact_dispatch_queue (message_id, org_id, provider, not_before)
+                                select id, org_id, provider, not_before from m""").param(m.id()).update();
+                        case UNKNOWN -> {
+                            int failed = system.sql("""
+                                    update contact_message set status = 'FAILED', updated_at = clock_timestamp(),
+                                           last_error = 'UNCERTAIN: the node died during the provider call; not resent to avoid a duplicate'
+                                     where id = ? and status = 'SENDING'""").param(m.id()).update();
+                            if (failed > 0) event(List.<Object[]>of(new Object[]{m.id(), "FAILED", "uncertain after a crash; not resent"}));
+                        }
                     }
-                    case NOT_RECEIVED -> system.sql("""
-                            update contact_message set status = 'QUEUED', updated_at = clock_timestamp()
-                             where id = ? and status = 'SENDING'""").param(m.id()).update();
-                    case UNKNOWN -> {
-                        system.sql("""
-                                update contact_message set status = 'FAILED', updated_at = clock_timestamp(),
-                                       last_error = 'UNCERTAIN: the node died during the provider call; not resent to avoid a duplicate'
-                                 where id = ? and status = 'SENDING'""").param(m.id()).update();
-                        event(List.<Object[]>of(new Object[]{m.id(), "FAILED", "uncertain after a crash; not resent"}));
-                    }
-                }
-            });
+                });
+                reconciled++;
+            }
+            system.sql("delete from contact_dispatch_claim where id = ? and claimed_by = ? and claimed_at = ?")
+                    .params(claim[0], worker, at).update();
         }
-        return stale.size();
+        return reconciled;
     }
 
     private void batch(String sql, List<Object[]> args) {

@@ -134,8 +134,8 @@ class VoiceCallbacks {
         String sid = request.getParameter("CallSid");
         if (sid != null && machineEnd(request.getParameter("AnsweredBy"))) {
             system.sql("""
-                    select id from contact_message where provider = 'voice' and provider_message_id = ?
-                     order by id desc limit 1""").param(sid)
+                    select message_id from contact_provider_message where provider = 'voice' and provider_message_id = ?
+                     order by message_id desc limit 1""").param(sid)
                     .query(Long.class).optional().ifPresent(id -> voicemailLeft(id, request.getParameter("AnsweredBy")));
         }
         String callStatus = request.getParameter("CallStatus");
