@@ -3,6 +3,7 @@ package mx.recaudo.contact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import mx.recaudo.identity.IdentityManagement;
+import mx.recaudo.shared.TenantContext;
 import mx.recaudo.support.TestOrganizations;
 import mx.recaudo.support.TestOrganizations.TestOrg;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +86,26 @@ class ContactApiIntegrationTests {
         assertThat(preview.get("rendered").get("body").asText()).isEqualTo("Ana, tu deuda de $1,250.50 vence el 15/01/2025");
         JsonNode bad = post("/api/v1/contact-templates", Map.of("name", "x", "channel", "SMS", "body", "{{saldo}}"), 400);
         assertThat(bad.get("problems").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void aTemplateNeedingTheCollectorIdentificationIsRefusedUntilTheOrganizationConfiguresIt() throws Exception {
+        JsonNode template = post("/api/v1/contact-templates", Map.of("name", "aviso-contacto", "channel", "EMAIL",
+                "subject", "Su saldo", "body", "Hola {{firstName}}, su saldo es {{amountDue}}. {{companyContact}}"), 201);
+        Map<String, Object> message = Map.of("customer", "A-1", "channel", "EMAIL", "template", template.get("id").asLong(),
+                "at", "2025-03-05T18:00:00Z");
+
+        JsonNode refused = post("/api/v1/contact-messages", message, 400);
+        assertThat(refused.get("problems").get(0).get("field").asText()).isEqualTo("template");
+        assertThat(refused.get("problems").get(0).get("messageEs").asText()).contains("companyContact");
+        assertThat(refused.get("problems").get(0).get("messageEn").asText()).contains("not configured");
+        assertThat(jdbc.sql("select count(*) from contact_message where org_id = ?").param(org.id()).query(Long.class).single())
+                .isZero();
+
+        TenantContext.run(org.id(), () -> identity.setCollectorIdentification(
+                "Cobranza Norte, tel. 664 123 4567, lunes a viernes de 9 a 18 h"));
+        JsonNode planned = post("/api/v1/contact-messages", message, 201);
+        assertThat(planned.get("status").asText()).isEqualTo("QUEUED");
     }
 
     @Test

@@ -99,8 +99,19 @@ class ContactApi {
         if (body.template() == null && (body.body() == null || body.body().isBlank())) {
             problems.add(new ApiError.FieldProblem("body", "Indique una plantilla o el texto", "Give a template or a body"));
         }
-        if (body.template() != null && templates.find(body.template()).isEmpty()) {
-            problems.add(new ApiError.FieldProblem("template", "No existe esa plantilla", "No such template"));
+        if (body.template() != null) {
+            var template = templates.find(body.template());
+            if (template.isEmpty()) {
+                problems.add(new ApiError.FieldProblem("template", "No existe esa plantilla", "No such template"));
+            } else {
+                // a real message never shows the editor's sample text for what only the organization can say
+                List<String> missing = ContactTemplates.unconfiguredIn(template.get(), templates.unconfiguredVariables());
+                if (!missing.isEmpty()) {
+                    problems.add(new ApiError.FieldProblem("template",
+                            "La plantilla usa datos que la organización aún no ha configurado: " + String.join(", ", missing),
+                            "The template uses values the organization has not configured yet: " + String.join(", ", missing)));
+                }
+            }
         }
         if (!problems.isEmpty()) return ResponseEntity.badRequest().body(new ApiError("invalid_request", problems));
         if (customer.isEmpty()) return notFound();
