@@ -88,10 +88,12 @@ public class IdentityManagement {
     public void setCollectorIdentification(String text) {
         UUID org = TenantContext.require();
         String value = text == null || text.isBlank() ? null : text.strip();
-        systemTx.executeWithoutResult(s -> system.sql("update organization set collector_identification = ? where id = ?")
-                .params(value, org).update());
-        tx.executeWithoutResult(s -> audit.record("COLLECTOR_IDENTIFICATION_CHANGED", "organization", org.toString(),
-                Map.of("collectorIdentification", value == null ? "" : value)));
+        // the change and its audit event commit together (the organization's own row is visible under RLS)
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("update organization set collector_identification = ? where id = ?").params(value, org).update();
+            audit.record("COLLECTOR_IDENTIFICATION_CHANGED", "organization", org.toString(),
+                    Map.of("collectorIdentification", value == null ? "" : value));
+        });
     }
 
     /** The bound organization's collector identification, if configured. */
@@ -110,15 +112,18 @@ public class IdentityManagement {
         UUID org = TenantContext.require();
         String complaints = complaintsUnit == null || complaintsUnit.isBlank() ? null : complaintsUnit.strip();
         String settle = settleConditions == null || settleConditions.isBlank() ? null : settleConditions.strip();
-        int changed = systemTx.execute(s -> system.sql("""
-                update organization set complaints_unit = ?, settle_conditions = ?
-                 where id = ? and (complaints_unit is distinct from ? or settle_conditions is distinct from ?)""")
-                .params(complaints, settle, org, complaints, settle).update());
-        if (changed > 0) {
-            tx.executeWithoutResult(s -> audit.record("MESSAGE_DISCLOSURES_CHANGED", "organization", org.toString(),
-                    Map.of("complaintsUnit", complaints == null ? "" : complaints,
-                            "settleConditions", settle == null ? "" : settle)));
-        }
+        // the change and its audit event commit together (the organization's own row is visible under RLS)
+        tx.executeWithoutResult(s -> {
+            int changed = jdbc.sql("""
+                    update organization set complaints_unit = ?, settle_conditions = ?
+                     where id = ? and (complaints_unit is distinct from ? or settle_conditions is distinct from ?)""")
+                    .params(complaints, settle, org, complaints, settle).update();
+            if (changed > 0) {
+                audit.record("MESSAGE_DISCLOSURES_CHANGED", "organization", org.toString(),
+                        Map.of("complaintsUnit", complaints == null ? "" : complaints,
+                                "settleConditions", settle == null ? "" : settle));
+            }
+        });
     }
 
     /** The bound organization's complaints unit and conditions to settle as its messages show them (null = not set). */

@@ -99,13 +99,18 @@ class ContactApiIntegrationTests {
         assertThat(refused.get("problems").get(0).get("field").asText()).isEqualTo("template");
         assertThat(refused.get("problems").get(0).get("messageEs").asText()).contains("companyContact");
         assertThat(refused.get("problems").get(0).get("messageEn").asText()).contains("not configured");
-        assertThat(jdbc.sql("select count(*) from contact_message where org_id = ?").param(org.id()).query(Long.class).single())
+        assertThat(TenantContext.call(org.id(), () -> jdbc.sql("select count(*) from contact_message").query(Long.class).single()))
                 .isZero();
 
         TenantContext.run(org.id(), () -> identity.setCollectorIdentification(
                 "Cobranza Norte, tel. 664 123 4567, lunes a viernes de 9 a 18 h"));
+        assertThat(TenantContext.call(org.id(), () -> jdbc.sql(
+                "select count(*) from audit_event where action = 'COLLECTOR_IDENTIFICATION_CHANGED'").query(Long.class).single()))
+                .isEqualTo(1);
         JsonNode planned = post("/api/v1/contact-messages", message, 201);
         assertThat(planned.get("status").asText()).isEqualTo("QUEUED");
+        assertThat(TenantContext.call(org.id(), () -> jdbc.sql("select count(*) from contact_message").query(Long.class).single()))
+                .isEqualTo(1);
     }
 
     @Test
