@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import mx.recaudo.contact.Channel;
 import mx.recaudo.contact.outbox.ChannelProvider;
+import mx.recaudo.contact.outbox.ConcurrentSends;
 import mx.recaudo.contact.outbox.OutboundMessage;
 import mx.recaudo.contact.outbox.SendResult;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,10 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+
+
+
+
 import java.util.stream.Collectors;
 
 /**
@@ -45,13 +46,12 @@ class TwilioVoiceProvider implements ChannelProvider, DisposableBean {
     private final VoiceProperties properties;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore inFlight;
+    private final ConcurrentSends sends;
 
     TwilioVoiceProvider(VoiceProperties properties, ObjectMapper json) {
         this.properties = properties;
         this.json = json;
-        this.inFlight = new Semaphore(Math.max(1, properties.concurrency()));
+        this.sends = new ConcurrentSends(properties.concurrency());
     }
 
     @Override
@@ -66,20 +66,7 @@ class TwilioVoiceProvider implements ChannelProvider, DisposableBean {
 
     @Override
     public List<SendResult> send(List<OutboundMessage> batch) {
-        List<CompletableFuture<SendResult>> results = batch.stream().map(m -> CompletableFuture.supplyAsync(() -> {
-            try {
-                inFlight.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return (SendResult) new SendResult.Retry("interrupted");
-            }
-            try {
-                return call(m);
-            } finally {
-                inFlight.release();
-            }
-        }, senders)).toList();
-        return results.stream().map(CompletableFuture::join).toList();
+        return sends.each(batch, m -> call(m));
     }
 
     /** The form parameters of one call. */
@@ -145,6 +132,6 @@ class TwilioVoiceProvider implements ChannelProvider, DisposableBean {
 
     @Override
     public void destroy() {
-        senders.shutdown();
+        sends.close();
     }
 }

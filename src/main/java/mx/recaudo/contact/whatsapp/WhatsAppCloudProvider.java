@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mx.recaudo.contact.Channel;
 import mx.recaudo.contact.outbox.ChannelProvider;
+import mx.recaudo.contact.outbox.ConcurrentSends;
 import mx.recaudo.contact.outbox.OutboundMessage;
 import mx.recaudo.contact.outbox.SendResult;
 import mx.recaudo.platform.SystemDatabase;
@@ -23,10 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+
+
+
+
 
 /**
  * WhatsApp Business Cloud API: {@code POST /{version}/{phone-number-id}/messages} with the bearer
@@ -47,14 +48,13 @@ class WhatsAppCloudProvider implements ChannelProvider, org.springframework.bean
     private final JdbcClient system;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore inFlight;
+    private final ConcurrentSends sends;
 
     WhatsAppCloudProvider(WhatsAppProperties properties, @SystemDatabase JdbcClient system, ObjectMapper json) {
         this.properties = properties;
         this.system = system;
         this.json = json;
-        this.inFlight = new Semaphore(Math.max(1, properties.concurrency()));
+        this.sends = new ConcurrentSends(properties.concurrency());
     }
 
     @Override
@@ -73,20 +73,7 @@ class WhatsAppCloudProvider implements ChannelProvider, org.springframework.bean
         system.sql("select id, payload::text from contact_message where id = any(?) and payload is not null")
                 .param(batch.stream().map(OutboundMessage::id).toArray(Long[]::new))
                 .query(rs -> { payloads.put(rs.getLong(1), rs.getString(2)); });
-        List<CompletableFuture<SendResult>> results = batch.stream().map(m -> CompletableFuture.supplyAsync(() -> {
-            try {
-                inFlight.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return (SendResult) new SendResult.Retry("interrupted");
-            }
-            try {
-                return sendOne(m, payloads.get(m.id()));
-            } finally {
-                inFlight.release();
-            }
-        }, senders)).toList();
-        return results.stream().map(CompletableFuture::join).toList();
+        return sends.each(batch, m -> sendOne(m, payloads.get(m.id())));
     }
 
     SendResult sendOne(OutboundMessage m, String payload) {
@@ -162,6 +149,6 @@ class WhatsAppCloudProvider implements ChannelProvider, org.springframework.bean
 
     @Override
     public void destroy() {
-        senders.shutdown();
+        sends.close();
     }
 }
