@@ -92,7 +92,7 @@ class PortfolioImportRobustnessIntegrationTests {
                 case 3 -> line.replace("2025", "20x5");
                 case 4 -> line.replace("MXN", random.nextBoolean() ? "" : "MXX");
                 case 5 -> line.replace("\"", "");
-                case 6 -> new StringBuilder(line).insert(random.nextInt(line.length()), (char) random.nextInt(0x3000)).toString();
+                case 6 -> new StringBuilder(line).insert(random.nextInt(line.length() + 1), (char) random.nextInt(0x3000)).toString();
                 case 7 -> {
                     lines.add(line);
                     yield line;
