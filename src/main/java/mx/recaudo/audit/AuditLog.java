@@ -16,8 +16,10 @@ import java.util.TreeMap;
 
 /**
  * Records who did what, in the caller's transaction, for the organization bound to the thread.
- * Each event carries the SHA-256 of the previous event of its chain (an organization has {@value #CHAINS};
- * an entity's events share one), so a removed or edited event breaks its chain ({@link #verifyChain()}).
+ * Once committed, each event is sealed into its chain by {@link AuditSealer} (about a second later): it
+ * then carries its position in the chain and the SHA-256 of its predecessor (an organization has
+ * {@value #CHAINS} chains; an entity's events share one), so a removed or edited event breaks its chain
+ * ({@link #verifyChain()}).
  */
 @Service
 public class AuditLog {
@@ -25,10 +27,12 @@ public class AuditLog {
     static final int CHAINS = 16;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final AuditSealer sealer;
 
-    AuditLog(JdbcClient jdbc, ObjectMapper json) {
+    AuditLog(JdbcClient jdbc, ObjectMapper json, AuditSealer sealer) {
         this.jdbc = jdbc;
         this.json = json;
+        this.sealer = sealer;
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
@@ -38,12 +42,13 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String actor, String action, String entityType, String entityId, Map<String, ?> details) {
-        // One round trip: the chain's lock (no forks), the predecessor's hash and the insert run inside the
-        // database (V8 recaudo_audit_append, the same HASH_SQL formula).
-        jdbc.sql("select recaudo_audit_append(?::uuid, ?::smallint, ?, ?, ?, ?, ?::jsonb)")
-                .params(TenantContext.require().toString(), chainOf(entityType, entityId), actor, action, entityType,
+        // A plain insert, no lock: AuditSealer links the event into its chain once it has committed.
+        jdbc.sql("""
+                insert into audit_event (org_id, chain, actor, action, entity_type, entity_id, details)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                .params(TenantContext.require(), chainOf(entityType, entityId), actor, action, entityType,
                         entityId, toJson(details))
-                .query().singleValue();
+                .update();
     }
 
     /**
@@ -62,21 +67,32 @@ public class AuditLog {
                 {action} || '|' || {type} || '|' || {id} || '|' || e.details::text, 'UTF8')), 'hex')
             """;
 
-    /** Recomputes the chains of the bound organization; returns the id of the first broken event, or -1. */
-    @Transactional(readOnly = true)
+    /**
+     * Seals every committed event first, then recomputes the chains of the bound organization; returns the
+     * id of the first broken event (edited, or with a predecessor missing), or -1. Events of transactions
+     * still open are not looked at.
+     */
     public long verifyChain() {
+        sealer.sealAll();
+        return verifySealed();
+    }
+
+    private long verifySealed() {
         String sql = """
-                select id, prev_hash, hash, lag(hash, 1, '%s') over (partition by chain order by id) as expected_prev,
+                select id, seq, prev_hash, hash,
+                       lag(hash, 1, '%s') over (partition by chain order by seq) as expected_prev,
+                       row_number() over (partition by chain order by seq) as expected_seq,
                        %s as expected_hash
-                  from audit_event e order by id""".formatted(GENESIS, HASH_SQL
-                .replace("{prev}", "e.prev_hash").replace("{org}", "e.org_id::text")
+                  from audit_event e where seq is not null order by chain, seq""".formatted(GENESIS, HASH_SQL
+                .replace("{prev}", "e.prev_hash").replace("{org}", "coalesce(e.org_id::text, '')")
                 .replace("{actor}", "e.actor").replace("{action}", "e.action")
                 .replace("{type}", "e.entity_type").replace("{id}", "coalesce(e.entity_id, '')"));
         long[] broken = {-1};
         jdbc.sql(sql).query(rs -> {
             if (broken[0] >= 0) return;
             if (!rs.getString("hash").equals(rs.getString("expected_hash"))
-                    || !rs.getString("prev_hash").equals(rs.getString("expected_prev"))) {
+                    || !rs.getString("prev_hash").equals(rs.getString("expected_prev"))
+                    || rs.getLong("seq") != rs.getLong("expected_seq")) {
                 broken[0] = rs.getLong("id");
             }
         });
