@@ -37,24 +37,16 @@ begin
 end $$;
 
 -- Seals up to p_limit unsealed events (committed ones: the others are invisible here), chain by chain in
--- id order, and answers how many. One sealer at a time across all nodes: with p_wait false a call that
--- finds another sealer at work returns 0 at once; with p_wait true it waits for it.
+-- id order, and answers how many; the hashes are computed in the loop, the rows written by one update.
+-- One sealer at a time across all nodes: with p_wait false a call that finds another sealer at work
+-- returns 0 at once; with p_wait true it waits for it.
 create function recaudo_audit_seal(p_limit int, p_wait boolean) returns int language plpgsql as $$
 declare
-  r          record;
-  prev       text;
-  pos        bigint;
-  next_hash  text;
-  last_org   uuid;
-  last_chain smallint;
-  first      boolean := true;
-  sealed     int := 0;
+  r record; prev text; pos bigint; next_hash text; last_org uuid; last_chain smallint; first boolean := true;
+  ids bigint[] := '{}'; prevs text[] := '{}'; hashes text[] := '{}'; seqs bigint[] := '{}';
 begin
-  if p_wait then
-    perform pg_advisory_xact_lock(hashtext('audit:sealer'));
-  elsif not pg_try_advisory_xact_lock(hashtext('audit:sealer')) then
-    return 0;
-  end if;
+  if p_wait then perform pg_advisory_xact_lock(hashtext('audit:sealer'));
+  elsif not pg_try_advisory_xact_lock(hashtext('audit:sealer')) then return 0; end if;
   for r in select e.id, e.org_id, e.chain, e.at, e.actor, e.action, e.entity_type, e.entity_id, e.details
              from audit_event e
             where e.id in (select u.id from audit_event u where u.hash is null order by u.id limit p_limit)
@@ -62,23 +54,21 @@ begin
   loop
     if first or r.org_id is distinct from last_org or r.chain <> last_chain then
       select s.hash, s.seq into prev, pos from audit_event s
-       where s.org_id is not distinct from r.org_id and s.chain = r.chain and s.seq is not null
+       where s.org_id = r.org_id and s.chain = r.chain and s.seq is not null
        order by s.seq desc limit 1;
-      prev := coalesce(prev, repeat('0', 64));
-      pos := coalesce(pos, 0);
-      last_org := r.org_id;
-      last_chain := r.chain;
-      first := false;
+      prev := coalesce(prev, repeat('0', 64)); pos := coalesce(pos, 0);
+      last_org := r.org_id; last_chain := r.chain; first := false;
     end if;
     pos := pos + 1;
     next_hash := encode(sha256(convert_to(prev || '|' || coalesce(r.org_id::text, '') || '|' ||
         to_char(r.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '|' || r.actor || '|' ||
         r.action || '|' || r.entity_type || '|' || coalesce(r.entity_id, '') || '|' || r.details::text, 'UTF8')), 'hex');
-    update audit_event set prev_hash = prev, hash = next_hash, seq = pos where id = r.id;
+    ids := ids || r.id; prevs := prevs || prev; hashes := hashes || next_hash; seqs := seqs || pos;
     prev := next_hash;
-    sealed := sealed + 1;
   end loop;
-  return sealed;
+  update audit_event e set prev_hash = v.prev, hash = v.hash, seq = v.seq
+    from unnest(ids, prevs, hashes, seqs) as v(id, prev, hash, seq) where e.id = v.id;
+  return coalesce(array_length(ids, 1), 0);
 end $$;
 
 -- The appending function of V8 is no longer used (AuditLog inserts); dropped so nothing takes the old locks.
