@@ -72,6 +72,8 @@ class BatchPostingIntegrationTests {
             assertThat(a).as(query).isNotEmpty().isEqualTo(b);
         }
         assertThat(TenantContext.call(batch.id(), () -> audit.verifyChain())).isEqualTo(-1);
+        assertBalanceCacheAddsUp(batch);
+        assertBalanceCacheAddsUp(single);
 
         // The same file again posts nothing: every line posted before is a duplicate.
         BankStatementResult again = TenantContext.call(batch.id(), () -> statements.importFile(file, "edo.csv", LAYOUT));
@@ -110,6 +112,8 @@ class BatchPostingIntegrationTests {
             assertThat(a).as(query).isNotEmpty().isEqualTo(b);
         }
         assertThat(TenantContext.call(batch.id(), () -> audit.verifyChain())).isEqualTo(-1);
+        assertBalanceCacheAddsUp(batch);
+        assertBalanceCacheAddsUp(single);
         // The batches were posted in partitions: the first batch (lines 2-6: E1, E2, E3, E1, E4) by one
         // transaction per partition its customers fall in (customer id modulo 3), the first one always.
         List<Integer> partitions = TenantContext.call(batch.id(), () -> jdbc.queryForList("""
@@ -162,6 +166,24 @@ class BatchPostingIntegrationTests {
             assertThat(a).as(query).isNotEmpty().isEqualTo(b);
         }
         Files.delete(file);
+    }
+
+    /** The balance cache (per customer and currency, and each customer's oldest unpaid due date) is what the obligations add up to. */
+    private void assertBalanceCacheAddsUp(TestOrg org) {
+        String open = "balance > 0 and status in ('ACTIVE','DISPUTED','IN_ARRANGEMENT','LEGAL')";
+        List<Map<String, Object>> cache = TenantContext.call(org.id(), () -> jdbc.queryForList("""
+                select customer_id, currency, balance, open_obligations, oldest_unpaid_due_date
+                  from customer_balance order by 1, 2"""));
+        List<Map<String, Object>> computed = TenantContext.call(org.id(), () -> jdbc.queryForList("""
+                select customer_id, currency, sum(balance) as balance, count(*)::int as open_obligations,
+                       min(due_date) as oldest_unpaid_due_date
+                  from obligation where %s group by 1, 2 order by 1, 2""".formatted(open)));
+        assertThat(cache).isNotEmpty().isEqualTo(computed);
+        assertThat(TenantContext.call(org.id(), () -> jdbc.queryForList("""
+                select c.id, c.oldest_unpaid_due_date from customer c
+                 where c.oldest_unpaid_due_date is distinct from (select min(due_date) from obligation o
+                                                                  where o.customer_id = c.id and %s)""".formatted(open))))
+                .isEmpty();
     }
 
     private static final BankFileLayout NO_AMOUNT_MATCH = new BankFileLayout("standard", ',', true, "date", "amount",
