@@ -2,6 +2,7 @@ package mx.recaudo.payment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -44,6 +45,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bank statement files: each line is a deposit; it is matched to a customer by deposit reference,
@@ -65,6 +71,7 @@ public class BankStatements {
     private final BatchPosting posting;
     private final PaymentSettingsStore settings;
     private final Clock clock;
+    private volatile ExecutorService partitionPool;
 
     BankStatements(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, Payments payments,
                    PaymentReferences references, AuditLog audit, ObjectMapper json, PaymentProperties properties,
@@ -96,6 +103,12 @@ public class BankStatements {
 
     /** Imports a statement from a stream whose SHA-256 is known. */
     public BankStatementResult importStream(InputStream content, String fileName, String fileSha256, BankFileLayout layout) {
+        return importStream(content, fileName, fileSha256, layout, properties.bankFileBatchSize(), properties.bankFilePartitions());
+    }
+
+    /** As above, with {@code batchSize} lines per batch, each batch posted on up to {@code partitions} connections at once. */
+    BankStatementResult importStream(InputStream content, String fileName, String fileSha256, BankFileLayout layout,
+                                     int batchSize, int partitions) {
         UUID org = TenantContext.require();
         UUID id = UUID.randomUUID();
         String actor = Payments.actor();
@@ -123,15 +136,15 @@ public class BankStatements {
                 header = records.next().getFields();
             }
             BankFileLayout.Columns columns = layout.resolve(header);
-            List<CsvRecord> batch = new ArrayList<>(properties.bankFileBatchSize());
+            List<CsvRecord> batch = new ArrayList<>(batchSize);
             while (records.hasNext()) {
                 batch.add(records.next());
-                if (batch.size() == properties.bankFileBatchSize()) {
-                    postBatch(id, fileSha256, batch, columns, layout, zone, actor, counts, events);
+                if (batch.size() == batchSize) {
+                    postBatch(id, fileSha256, batch, columns, layout, zone, actor, partitions, counts, events);
                     batch.clear();
                 }
             }
-            postBatch(id, fileSha256, batch, columns, layout, zone, actor, counts, events);
+            postBatch(id, fileSha256, batch, columns, layout, zone, actor, partitions, counts, events);
             finish(id, counts, "COMPLETED", null);
         } catch (IOException | RuntimeException e) {
             finish(id, counts, "FAILED", e.getMessage());
@@ -167,23 +180,35 @@ public class BankStatements {
                         String clabeValue, Long clabeCandidate) {}
 
     /**
-     * Posts one batch of lines in one transaction, set-based: the lines are staged with COPY and matched
-     * by reference and CLABE in one query; the matched payments are posted together ({@link BatchPosting}).
-     * A line matched by amount must see the balances the lines before it left, so the lines before it
-     * are posted first; then it is matched and joins the next group. Retried when another load of the
-     * same file posted some of these lines at the same moment (they are then duplicates).
+     * Posts one batch of lines, set-based: the lines are staged with COPY and matched by reference and
+     * CLABE in one query; the matched payments are posted together ({@link BatchPosting}). When no line
+     * needs a match by amount, the batch's accounts are split by customer into disjoint partitions, each
+     * posted in its own transaction on its own connection at the same time ({@link #postPartitioned});
+     * otherwise the batch is one transaction, where a line matched by amount sees the balances the lines
+     * before it left (they are posted first; then it is matched and joins the next group). Retried when
+     * another load of the same file posted some of these lines at the same moment (they are then duplicates).
      */
     private void postBatch(UUID statementId, String sha, List<CsvRecord> batch, BankFileLayout.Columns columns,
-                           BankFileLayout layout, ZoneId zone, String actor, Counts counts,
+                           BankFileLayout layout, ZoneId zone, String actor, int partitions, Counts counts,
                            Map<BatchPosting.Account, PaymentPosted> events) {
         if (batch.isEmpty()) return;
         PaymentSettings current = settings.current();
         List<Read> lines = batch.stream().map(r -> read(r, sha, columns, layout, current)).toList();
+        // Only a load of the same file can have posted these lines before (the keys carry the file's SHA-256):
+        // the first load of a file skips looking for them. A load that starts at the same moment is caught by
+        // the insert (nothing inserted twice) and the retry, which looks.
+        boolean loadedBefore = jdbc.sql("select exists (select 1 from bank_statement where file_sha256 = ? and id <> ?)")
+                .params(sha, statementId).query(Boolean.class).single();
+        if (partitions > 1 && postPartitioned(statementId, lines, layout, zone, actor, current, partitions, loadedBefore,
+                counts, events)) {
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
+            boolean probe = loadedBefore || attempt > 1;
             try {
                 Counts delta = new Counts();
                 Map<BatchPosting.Account, PaymentPosted> posted = new LinkedHashMap<>();
-                tx.executeWithoutResult(s -> postLines(statementId, lines, layout, zone, actor, current, counts, delta, posted));
+                tx.executeWithoutResult(s -> postLines(statementId, lines, layout, zone, actor, current, probe, delta, posted));
                 counts.add(delta);
                 posted.forEach((account, event) -> {
                     events.remove(account); // keeps the map in the order of each account's last payment
@@ -219,12 +244,12 @@ public class BankStatements {
     private record Match(boolean duplicate, Long customerId) {}
 
     private void postLines(UUID statementId, List<Read> lines, BankFileLayout layout, ZoneId zone, String actor,
-                           PaymentSettings settings, Counts before, Counts counts,
+                           PaymentSettings settings, boolean probe, Counts counts,
                            Map<BatchPosting.Account, PaymentPosted> events) {
         UUID org = TenantContext.require();
         // Bulk statements look expensive to the planner; compiling them (JIT) costs seconds and saves nothing here.
         jdbcTemplate.execute("set local jit = off");
-        Map<Long, Match> matches = match(lines);
+        Map<Long, Match> matches = match(lines, probe);
         List<BatchPosting.Line> pending = new ArrayList<>();
         List<Object[]> exceptions = new ArrayList<>();
         for (Read l : lines) {
@@ -235,9 +260,7 @@ public class BankStatements {
                 continue;
             }
             if (l.unreadable() || !l.knownCurrency()) {
-                exceptions.add(new Object[]{org, statementId, l.line(), l.date(), l.amount(),
-                        l.unreadable() ? l.currency() : null, l.reference(), l.clabe(), l.concept(),
-                        l.unreadable() ? "UNREADABLE" : "UNKNOWN_CURRENCY"});
+                exceptions.add(unmatched(org, statementId, l));
                 counts.exceptions++;
                 continue;
             }
@@ -256,30 +279,57 @@ public class BankStatements {
                 counts.exceptions++;
                 continue;
             }
-            String paymentReference = l.reference() != null ? l.reference() : l.clabe() != null ? l.clabe() : l.concept();
-            Instant receivedAt = l.date() == null ? null : l.date().atTime(12, 0).atZone(zone).toInstant();
-            PostPayment command = new PostPayment(String.valueOf(customer), l.amount(), l.currency(),
-                    paymentReference == null ? null : truncate(paymentReference, 100), receivedAt, l.key(),
-                    PostPayment.Channel.BANK_FILE);
-            pending.add(new BatchPosting.Line(customer, command,
-                    receivedAt != null ? receivedAt : clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            pending.add(line(l, customer, zone));
         }
         flush(pending, settings, actor, counts, events);
-        if (!exceptions.isEmpty()) {
-            jdbcTemplate.batchUpdate("""
-                    insert into payment_exception (org_id, statement_id, line_no, received_on, amount, currency, reference,
-                                                   clabe, concept, reason)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", exceptions);
-        }
+        insertExceptions(exceptions);
+        progress(statementId, actor, lines.getFirst().line(), lines.getLast().line(), null, counts);
+    }
+
+    /** The exceptions-queue row of a line that cannot be posted for want of a readable amount or a known currency. */
+    private static Object[] unmatched(UUID org, UUID statementId, Read l) {
+        return new Object[]{org, statementId, l.line(), l.date(), l.amount(), l.unreadable() ? l.currency() : null,
+                l.reference(), l.clabe(), l.concept(), l.unreadable() ? "UNREADABLE" : "UNKNOWN_CURRENCY"};
+    }
+
+    private BatchPosting.Line line(Read l, long customer, ZoneId zone) {
+        String paymentReference = l.reference() != null ? l.reference() : l.clabe() != null ? l.clabe() : l.concept();
+        Instant receivedAt = l.date() == null ? null : l.date().atTime(12, 0).atZone(zone).toInstant();
+        PostPayment command = new PostPayment(String.valueOf(customer), l.amount(), l.currency(),
+                paymentReference == null ? null : truncate(paymentReference, 100), receivedAt, l.key(),
+                PostPayment.Channel.BANK_FILE);
+        return new BatchPosting.Line(customer, command,
+                receivedAt != null ? receivedAt : clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private void insertExceptions(List<Object[]> exceptions) {
+        if (exceptions.isEmpty()) return;
+        jdbcTemplate.batchUpdate("""
+                insert into payment_exception (org_id, statement_id, line_no, received_on, amount, currency, reference,
+                                               clabe, concept, reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", exceptions);
+    }
+
+    /**
+     * Adds a transaction's lines to the statement's counts and audits them; the last statements of the
+     * transaction, because the statement's row (and its audit chain) is shared by the partitions of a batch.
+     */
+    private void progress(UUID statementId, String actor, long firstLine, long lastLine, Integer partition, Counts counts) {
         jdbc.sql("""
-                update bank_statement set lines_read = ?, payments_posted = ?, duplicates = ?, exceptions = ?,
-                       amount_posted = ? where id = ?""")
-                .params(before.lines + counts.lines, before.posted + counts.posted, before.duplicates + counts.duplicates,
-                        before.exceptions + counts.exceptions, before.amount.add(counts.amount), statementId)
+                update bank_statement set lines_read = lines_read + ?, payments_posted = payments_posted + ?,
+                       duplicates = duplicates + ?, exceptions = exceptions + ?, amount_posted = amount_posted + ?
+                 where id = ?""")
+                .params(counts.lines, counts.posted, counts.duplicates, counts.exceptions, counts.amount, statementId)
                 .update();
-        audit.record(actor, "BANK_STATEMENT_LINES_POSTED", "bank_statement", statementId.toString(), Map.of(
-                "firstLine", lines.getFirst().line(), "lastLine", lines.getLast().line(), "posted", counts.posted,
-                "duplicates", counts.duplicates, "exceptions", counts.exceptions, "amount", counts.amount.toPlainString()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("firstLine", firstLine);
+        details.put("lastLine", lastLine);
+        if (partition != null) details.put("partition", partition);
+        details.put("posted", counts.posted);
+        details.put("duplicates", counts.duplicates);
+        details.put("exceptions", counts.exceptions);
+        details.put("amount", counts.amount.toPlainString());
+        audit.record(actor, "BANK_STATEMENT_LINES_POSTED", "bank_statement", statementId.toString(), details);
     }
 
     private void flush(List<BatchPosting.Line> pending, PaymentSettings settings, String actor, Counts counts,
@@ -295,12 +345,179 @@ public class BankStatements {
         pending.clear();
     }
 
+    /** The lines of one partition of a batch, and the exceptions (of no account) it writes. */
+    private record Partition(int index, List<Read> lines, List<BatchPosting.Line> posts, List<Object[]> exceptions,
+                             long duplicates) {}
+
     /**
-     * Per line: whether an earlier load of the file posted it (a duplicate whatever it would match today),
-     * and the customer its reference names (handed out, or with right check digits and prefix), else its
-     * virtual CLABE. Staged with COPY and answered by one query.
+     * Posts a batch whose lines all match by reference or CLABE (or not at all) as disjoint partitions of
+     * customers, each in its own transaction, all at once. A customer's lines (every currency) stay in one
+     * partition, in file order, so each account sees what posting the lines one by one would give; the
+     * partitions share no obligation, counter or balance, so they neither wait for nor deadlock each other.
+     * Each partition is all or nothing; if one fails the others may have committed, and loading the file
+     * again posts what is missing (the lines posted are duplicates). Answers false, posting nothing, when a
+     * line needs a match by amount (it must see every line before it posted: the serial path).
      */
-    private Map<Long, Match> match(List<Read> lines) {
+    private boolean postPartitioned(UUID statementId, List<Read> lines, BankFileLayout layout, ZoneId zone, String actor,
+                                    PaymentSettings current, int partitions, boolean loadedBefore, Counts counts,
+                                    Map<BatchPosting.Account, PaymentPosted> events) {
+        UUID org = TenantContext.require();
+        Map<Long, Match> matches = tx.execute(s -> {
+            jdbcTemplate.execute("set local jit = off");
+            return match(lines, loadedBefore);
+        });
+        List<List<BatchPosting.Line>> posts = new ArrayList<>();
+        List<List<Read>> reads = new ArrayList<>();
+        for (int k = 0; k < partitions; k++) {
+            posts.add(new ArrayList<>());
+            reads.add(new ArrayList<>());
+        }
+        List<Object[]> exceptions = new ArrayList<>();
+        long duplicates = 0;
+        for (Read l : lines) {
+            Match m = matches.get(l.line());
+            if (m.duplicate()) {
+                duplicates++;
+            } else if (l.unreadable() || !l.knownCurrency()) {
+                exceptions.add(unmatched(org, statementId, l));
+            } else if (m.customerId() == null && layout.matchByAmount()) {
+                return false;
+            } else if (m.customerId() == null) {
+                exceptions.add(new Object[]{org, statementId, l.line(), l.date(), l.amount(), l.currency(), l.reference(),
+                        l.clabe(), l.concept(), "NO_MATCH"});
+            } else {
+                int k = (int) Math.floorMod(m.customerId(), (long) partitions);
+                posts.get(k).add(line(l, m.customerId(), zone));
+                reads.get(k).add(l);
+            }
+        }
+        List<Partition> work = new ArrayList<>();
+        for (int k = 0; k < partitions; k++) {
+            // The first partition also writes the exceptions and counts the duplicates (they have no account).
+            if (k == 0 || !posts.get(k).isEmpty()) {
+                work.add(new Partition(k, reads.get(k), posts.get(k), k == 0 ? exceptions : List.of(), k == 0 ? duplicates : 0));
+            }
+        }
+        List<Future<Map<BatchPosting.Account, PaymentPosted>>> running = new ArrayList<>();
+        List<Counts> deltas = new ArrayList<>();
+        for (Partition p : work.subList(1, work.size())) {
+            Counts delta = new Counts();
+            deltas.add(delta);
+            running.add(partitionPool().submit(() -> TenantContext.call(org,
+                    () -> postPartition(statementId, lines, p, current, actor, delta))));
+        }
+        RuntimeException failure = null;
+        Counts firstDelta = new Counts();
+        Map<BatchPosting.Account, PaymentPosted> posted = new HashMap<>();
+        try {
+            posted.putAll(postPartition(statementId, lines, work.getFirst(), current, actor, firstDelta));
+            counts.add(firstDelta);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (int i = 0; i < running.size(); i++) {
+            try {
+                posted.putAll(running.get(i).get());
+                counts.add(deltas.get(i));
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (failure == null) failure = cause; else failure.addSuppressed(cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) failure = new IllegalStateException("Interrupted while posting a statement", e);
+            }
+        }
+        // Events in the order the serial posting gives: each account where its first line of the batch is.
+        for (Read l : lines) {
+            Match m = matches.get(l.line());
+            if (m.customerId() == null) continue;
+            BatchPosting.Account account = new BatchPosting.Account(m.customerId(), l.currency());
+            PaymentPosted event = posted.remove(account);
+            if (event != null) {
+                events.remove(account);
+                events.put(account, event);
+            }
+        }
+        if (failure != null) throw failure;
+        return true;
+    }
+
+    /**
+     * One partition in one transaction. Retried (up to 3 attempts) when another load of the same file posted
+     * some of its lines at the same moment: the retry finds them posted and counts them as duplicates.
+     */
+    private Map<BatchPosting.Account, PaymentPosted> postPartition(UUID statementId, List<Read> batch, Partition p,
+                                                                   PaymentSettings current, String actor, Counts result) {
+        for (int attempt = 1; ; attempt++) {
+            boolean probe = attempt > 1;
+            try {
+                Counts delta = new Counts();
+                Map<BatchPosting.Account, PaymentPosted> events = new LinkedHashMap<>();
+                tx.executeWithoutResult(s -> {
+                    jdbcTemplate.execute("set local jit = off");
+                    List<BatchPosting.Line> posts = p.posts();
+                    delta.lines = p.lines().size() + p.exceptions().size() + p.duplicates();
+                    delta.duplicates = p.duplicates();
+                    delta.exceptions = p.exceptions().size();
+                    if (probe) {
+                        Set<String> done = posted(posts.stream().map(l -> l.command().idempotencyKey()).toList());
+                        posts = posts.stream().filter(l -> !done.contains(l.command().idempotencyKey())).toList();
+                        delta.duplicates += done.size();
+                    }
+                    if (!posts.isEmpty()) {
+                        BatchPosting.Result r = posting.post(posts, current, actor);
+                        delta.posted = r.posted();
+                        delta.amount = r.amount();
+                        events.putAll(r.lastEvents());
+                    }
+                    insertExceptions(p.exceptions());
+                    progress(statementId, actor, batch.getFirst().line(), batch.getLast().line(), p.index(), delta);
+                });
+                result.add(delta);
+                return events;
+            } catch (BatchPosting.ConcurrentPosting e) {
+                if (attempt == 3) throw e;
+            }
+        }
+    }
+
+    private ExecutorService partitionPool() {
+        ExecutorService pool = partitionPool;
+        if (pool == null) {
+            synchronized (this) {
+                if (partitionPool == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    partitionPool = Executors.newCachedThreadPool(r -> {
+                        Thread t = new Thread(r, "bank-statement-partition-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                pool = partitionPool;
+            }
+        }
+        return pool;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (partitionPool != null) partitionPool.shutdownNow();
+    }
+
+    /** The keys among these that a payment of the organization already carries. */
+    private Set<String> posted(List<String> keys) {
+        // Probing the unique key index once per line stays proportional to the batch; a join would let the
+        // planner hash every payment the organization ever received.
+        return new HashSet<>(jdbc.sql("select idempotency_key from payment where idempotency_key = any(?)")
+                .param(keys.toArray(String[]::new)).query(String.class).list());
+    }
+
+    /**
+     * Per line: whether an earlier load of the file posted it (a duplicate whatever it would match today;
+     * only looked for when {@code probe}), and the customer its reference names (handed out, or with right
+     * check digits and prefix), else its virtual CLABE. Staged with COPY and answered by one query.
+     */
+    private Map<Long, Match> match(List<Read> lines, boolean probe) {
         CopyRows staged = new CopyRows();
         for (Read l : lines) {
             staged.add(l.line()).add(l.key()).add(l.reference()).add(l.referenceCandidate()).add(l.clabeValue())
@@ -311,10 +528,7 @@ public class BankStatements {
                   reference_candidate bigint, clabe char(18), clabe_candidate bigint) on commit drop;
                 truncate stg_bank_line""");
         jdbcTemplate.execute((ConnectionCallback<Long>) c -> staged.copyInto(c, "copy stg_bank_line from stdin"));
-        // Probing the unique key index once per line stays proportional to the batch; a join would let the
-        // planner hash every payment the organization ever received.
-        Set<String> posted = new HashSet<>(jdbc.sql("select idempotency_key from payment where idempotency_key = any(?)")
-                .param(lines.stream().map(Read::key).toArray(String[]::new)).query(String.class).list());
+        Set<String> posted = probe ? posted(lines.stream().map(Read::key).toList()) : Set.of();
         Map<Long, Match> matches = new HashMap<>();
         jdbc.sql("""
                 select l.line_no, l.key,

@@ -56,6 +56,16 @@ class BatchPosting {
         }
     }
 
+    /**
+     * A version-7 UUID: the time in milliseconds, then 74 random bits (of {@link UUID#randomUUID()}). A batch's
+     * payments then land next to each other in the primary key instead of on a random page each.
+     */
+    static UUID timeOrderedId() {
+        UUID random = UUID.randomUUID();
+        long msb = (System.currentTimeMillis() << 16) | 0x7000L | (random.getMostSignificantBits() & 0x0FFFL);
+        return new UUID(msb, random.getLeastSignificantBits());
+    }
+
     Result post(List<Line> lines, PaymentSettings settings, String actor) {
         if (lines.isEmpty()) return new Result(0, BigDecimal.ZERO, Map.of());
         UUID org = TenantContext.require();
@@ -100,7 +110,7 @@ class BatchPosting {
             Line line = lines.get(i);
             PostPayment c = line.command();
             Allocation a = allocations[i];
-            UUID id = UUID.randomUUID();
+            UUID id = timeOrderedId();
             Instant receivedAt = line.receivedAt();
             for (Share s : a.shares()) {
                 OpenObligation o = byId.get(s.obligationId());

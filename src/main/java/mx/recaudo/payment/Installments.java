@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,20 +27,40 @@ final class Installments {
     Map<Long, Integer> take(Map<Long, Integer> payments) {
         Map<Long, Integer> first = new HashMap<>();
         if (payments.isEmpty()) return first;
-        Long[] ids = payments.keySet().toArray(Long[]::new);
-        Integer[] counts = new Integer[ids.length];
-        for (int i = 0; i < ids.length; i++) counts[i] = payments.get(ids[i]);
+        // The counters that exist are moved by a plain update (an upsert would first probe the key and lock each
+        // row it finds); only the obligations paid for the first time are inserted. The obligations' row locks,
+        // taken before by the posting, keep concurrent postings of an obligation apart.
+        jdbc.sql("""
+                update obligation_payment_count c set posted = c.posted + v.n
+                  from unnest(?::bigint[], ?::int[]) as v(id, n)
+                 where c.obligation_id = v.id
+                returning c.obligation_id, c.posted""")
+                .params(ids(payments.keySet()), counts(payments, payments.keySet()))
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    first.put(id, rs.getInt(2) - payments.get(id) + 1);
+                });
+        if (first.size() == payments.size()) return first;
+        List<Long> fresh = payments.keySet().stream().filter(id -> !first.containsKey(id)).sorted().toList();
         jdbc.sql("""
                 insert into obligation_payment_count (org_id, obligation_id, posted)
                 select ?, v.id, v.n from unnest(?::bigint[], ?::int[]) as v(id, n) order by v.id
                 on conflict (obligation_id) do update set posted = obligation_payment_count.posted + excluded.posted
                 returning obligation_id, posted""")
-                .params(TenantContext.require(), ids, counts)
+                .params(TenantContext.require(), ids(fresh), counts(payments, fresh))
                 .query(rs -> {
                     long id = rs.getLong(1);
                     first.put(id, rs.getInt(2) - payments.get(id) + 1);
                 });
         return first;
+    }
+
+    private static Long[] ids(Collection<Long> ids) {
+        return ids.toArray(Long[]::new);
+    }
+
+    private static Integer[] counts(Map<Long, Integer> payments, Collection<Long> ids) {
+        return ids.stream().map(payments::get).toArray(Integer[]::new);
     }
 
     /** A reversed payment no longer counts for the obligations it paid. */

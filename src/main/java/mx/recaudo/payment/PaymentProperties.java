@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("recaudo.payments")
 public record PaymentProperties(String allocationRule, String referenceScheme, String referencePrefix,
-                                String clabeBank, String clabeBranch, Integer bankFileBatchSize) {
+                                String clabeBank, String clabeBranch, Integer bankFileBatchSize,
+                                Integer bankFilePartitions) {
     public PaymentProperties {
         if (allocationRule == null || allocationRule.isBlank()) allocationRule = "OLDEST_DUE_FIRST";
         if (referenceScheme == null || referenceScheme.isBlank()) referenceScheme = "MOD10_LUHN";
         if (referencePrefix == null) referencePrefix = "";
         if (bankFileBatchSize == null || bankFileBatchSize <= 0) bankFileBatchSize = 20_000;
+        if (bankFilePartitions == null || bankFilePartitions <= 0) bankFilePartitions = 2;
     }
 }

@@ -32,6 +32,13 @@ public final class CopyRows {
             return this;
         }
         String s = value.toString();
+        int n = s.length();
+        if (pos + n <= CHUNK && plain(s)) {
+            // Most values (numbers, ids, dates, keys) are ASCII with nothing to escape: copied as they are.
+            s.getBytes(0, n, chunk, pos);
+            pos += n;
+            return this;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
@@ -94,6 +101,14 @@ public final class CopyRows {
         pos = 0;
         rows = 0;
         firstInRow = true;
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == '\\' || c < ' ') return false;
+        }
+        return true;
     }
 
     private void put(byte b) {

@@ -11,9 +11,14 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The portfolio's write API for balances, used by payments and arrangements. Every method runs in
@@ -68,7 +73,9 @@ public class Obligations {
     /**
      * Takes many reductions off their obligations in one statement (one per obligation: add up a
      * batch's shares first); each obligation reaching zero is PAID. All or nothing: refuses (and the
-     * caller's transaction rolls back) when any would go below zero. Refreshes the customers' balances.
+     * caller's transaction rolls back) when any would go below zero. Keeps the customers' balances: an
+     * account none of whose obligations closed only owes less (one update by key); the customers with an
+     * obligation closed are recomputed from their open obligations.
      */
     public void reduceBalances(Collection<Reduction> reductions) {
         if (reductions.isEmpty()) return;
@@ -83,7 +90,10 @@ public class Obligations {
             interest[i] = r.interest().toPlainString();
             i++;
         }
-        List<Long> customers = jdbc.sql("""
+        Map<Long, Map<String, BigDecimal>> owesLess = new HashMap<>();
+        Set<Long> refresh = new HashSet<>();
+        int[] updated = {0};
+        jdbc.sql("""
                 update obligation o set balance = o.balance - v.amount,
                        fees_balance = o.fees_balance - v.fees, interest_balance = o.interest_balance - v.interest,
                        status = case when o.balance - v.amount = 0 then 'PAID' else o.status end,
@@ -92,12 +102,42 @@ public class Obligations {
                        as v(id, amount, fees, interest)
                  where o.id = v.id and o.balance >= v.amount and o.fees_balance >= v.fees
                    and o.interest_balance >= v.interest
-                returning o.customer_id""")
-                .params(ids, amounts, fees, interest).query(Long.class).list();
-        if (customers.size() != n) {
-            throw new IllegalStateException("Only " + customers.size() + " of " + n + " obligations could take their reduction");
+                returning o.customer_id, o.currency, v.amount, o.status in """ + OPEN)
+                .params(ids, amounts, fees, interest)
+                .query(rs -> {
+                    updated[0]++;
+                    long customer = rs.getLong(1);
+                    if (rs.getBoolean(4)) {
+                        owesLess.computeIfAbsent(customer, c -> new HashMap<>()).merge(rs.getString(2), rs.getBigDecimal(3), BigDecimal::add);
+                    } else {
+                        refresh.add(customer);
+                    }
+                });
+        if (updated[0] != n) {
+            throw new IllegalStateException("Only " + updated[0] + " of " + n + " obligations could take their reduction");
         }
-        refreshCustomers(customers);
+        owesLess.keySet().removeAll(refresh);
+        if (!owesLess.isEmpty()) {
+            List<Long> customers = new ArrayList<>();
+            List<String> currencies = new ArrayList<>(), less = new ArrayList<>();
+            owesLess.forEach((customer, byCurrency) -> byCurrency.forEach((currency, amount) -> {
+                customers.add(customer);
+                currencies.add(currency);
+                less.add(amount.toPlainString());
+            }));
+            Set<String> kept = new HashSet<>(jdbc.sql("""
+                    update customer_balance b set balance = b.balance - v.amount
+                      from unnest(?::bigint[], ?::text[], ?::text[]::numeric[]) as v(customer_id, currency, amount)
+                     where b.customer_id = v.customer_id and b.currency = v.currency
+                    returning b.customer_id || ' ' || b.currency""")
+                    .params(customers.toArray(Long[]::new), currencies.toArray(String[]::new), less.toArray(String[]::new))
+                    .query(String.class).list());
+            for (int k = 0; k < customers.size(); k++) {
+                // A balance row was missing (the cache was out of step): recompute that customer.
+                if (!kept.contains(customers.get(k) + " " + currencies.get(k))) refresh.add(customers.get(k));
+            }
+        }
+        if (!refresh.isEmpty()) refreshCustomers(refresh);
     }
 
     /** Locks one obligation, open or not (reversals need paid ones too). */

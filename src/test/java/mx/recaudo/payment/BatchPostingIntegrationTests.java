@@ -59,7 +59,7 @@ class BatchPostingIntegrationTests {
         Path file = Files.createTempFile("edo", ".csv");
         Files.writeString(file, batchFile, StandardCharsets.UTF_8);
         BankStatementResult result = TenantContext.call(batch.id(), () -> statements.importFile(file, "edo.csv", LAYOUT));
-        OneByOne expected = TenantContext.call(single.id(), () -> postOneByOne(singleFile));
+        OneByOne expected = TenantContext.call(single.id(), () -> postOneByOne(singleFile, true));
 
         assertThat(result.status()).isEqualTo("COMPLETED");
         assertThat(result.paymentsPosted()).isEqualTo(expected.posted()).isEqualTo(13);
@@ -72,6 +72,8 @@ class BatchPostingIntegrationTests {
             assertThat(a).as(query).isNotEmpty().isEqualTo(b);
         }
         assertThat(TenantContext.call(batch.id(), () -> audit.verifyChain())).isEqualTo(-1);
+        assertBalanceCacheAddsUp(batch);
+        assertBalanceCacheAddsUp(single);
 
         // The same file again posts nothing: every line posted before is a duplicate.
         BankStatementResult again = TenantContext.call(batch.id(), () -> statements.importFile(file, "edo.csv", LAYOUT));
@@ -80,6 +82,147 @@ class BatchPostingIntegrationTests {
         assertThat(TenantContext.call(batch.id(), () -> jdbc.queryForObject("select count(*) from payment", Long.class)))
                 .isEqualTo(13);
         Files.delete(file);
+    }
+
+    /**
+     * Batches of 5 lines, each split into 3 partitions of customers posted on 3 connections at once: the same
+     * payments, allocations, balances, credit and exceptions as posting the lines one by one. E1 and E2 (and
+     * E4) fall in different partitions of the same batches; E1 has three obligations and ends with credit.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"OLDEST_DUE_FIRST", "FEES_INTEREST_PRINCIPAL"})
+    void aStatementPostedInPartitionsOnSeveralConnectionsEqualsTheSameLinesPostedOneByOne(String rule) throws Exception {
+        TestOrg batch = organization("part", rule);
+        TestOrg single = organization("partsingle", rule);
+        String batchFile = referencedStatement(batch);
+        String singleFile = referencedStatement(single);
+        Path file = Files.createTempFile("edo", ".csv");
+        Files.writeString(file, batchFile, StandardCharsets.UTF_8);
+        BankStatementResult result = TenantContext.call(batch.id(), () -> importInPartitions(file, 5, 3));
+        OneByOne expected = TenantContext.call(single.id(), () -> postOneByOne(singleFile, false));
+
+        assertThat(result.status()).isEqualTo("COMPLETED");
+        assertThat(result.linesRead()).isEqualTo(16);
+        assertThat(result.paymentsPosted()).isEqualTo(expected.posted()).isEqualTo(13);
+        assertThat(result.exceptions()).isEqualTo(expected.exceptions()).isEqualTo(3);
+        assertThat(result.amountPosted()).isEqualByComparingTo(expected.amount());
+        for (String query : COMPARED) {
+            List<Map<String, Object>> a = TenantContext.call(batch.id(), () -> jdbc.queryForList(query));
+            List<Map<String, Object>> b = TenantContext.call(single.id(), () -> jdbc.queryForList(query));
+            assertThat(a).as(query).isNotEmpty().isEqualTo(b);
+        }
+        assertThat(TenantContext.call(batch.id(), () -> audit.verifyChain())).isEqualTo(-1);
+        assertBalanceCacheAddsUp(batch);
+        assertBalanceCacheAddsUp(single);
+        // The batches were posted in partitions: the first batch (lines 2-6: E1, E2, E3, E1, E4) by one
+        // transaction per partition its customers fall in (customer id modulo 3), the first one always.
+        List<Integer> partitions = TenantContext.call(batch.id(), () -> jdbc.queryForList("""
+                select distinct (id % 3)::int from customer where external_id in ('E1', 'E2', 'E3', 'E4')
+                union select 0 order by 1""", Integer.class));
+        assertThat(partitions).hasSizeGreaterThan(1);
+        assertThat(TenantContext.call(batch.id(), () -> jdbc.queryForList("""
+                select (details ->> 'partition')::int from audit_event
+                 where action = 'BANK_STATEMENT_LINES_POSTED' and (details ->> 'firstLine')::int = 2 order by 1""",
+                Integer.class))).isEqualTo(partitions);
+        assertThat(TenantContext.call(batch.id(), () -> jdbc.queryForObject(
+                "select lines_read from bank_statement where id = ?", Long.class, result.id()))).isEqualTo(16);
+
+        // Loaded again: nothing posted twice, every payment line a duplicate.
+        BankStatementResult again = TenantContext.call(batch.id(), () -> importInPartitions(file, 5, 3));
+        assertThat(again.paymentsPosted()).isZero();
+        assertThat(again.duplicates()).isEqualTo(13);
+        assertThat(TenantContext.call(batch.id(), () -> jdbc.queryForObject("select count(*) from payment", Long.class)))
+                .isEqualTo(13);
+        Files.delete(file);
+    }
+
+    /** Two loads of one file at the same moment, both in partitions: every line is posted once, by one of them. */
+    @Test
+    void theSameFileLoadedTwiceAtTheSameTimePostsEachLineOnce() throws Exception {
+        TestOrg org = organization("twice", "OLDEST_DUE_FIRST");
+        TestOrg single = organization("twicesingle", "OLDEST_DUE_FIRST");
+        Path file = Files.createTempFile("edo", ".csv");
+        Files.writeString(file, referencedStatement(org), StandardCharsets.UTF_8);
+        String singleFile = referencedStatement(single);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> TenantContext.call(org.id(), () -> importInPartitions(file, 3, 2)));
+            var second = pool.submit(() -> TenantContext.call(org.id(), () -> importInPartitions(file, 3, 2)));
+            BankStatementResult a = first.get(), b = second.get();
+            assertThat(List.of(a.status(), b.status())).containsOnly("COMPLETED");
+            assertThat(a.paymentsPosted() + b.paymentsPosted()).isEqualTo(13);
+            assertThat(a.paymentsPosted() + a.duplicates() + a.exceptions()).isEqualTo(16);
+            assertThat(b.paymentsPosted() + b.duplicates() + b.exceptions()).isEqualTo(16);
+        } finally {
+            pool.shutdown();
+        }
+        TenantContext.call(single.id(), () -> postOneByOne(singleFile, false));
+        assertThat(TenantContext.call(org.id(), () -> jdbc.queryForList(
+                "select count(*) from payment union all select count(distinct idempotency_key) from payment", Long.class)))
+                .containsExactly(13L, 13L);
+        for (String query : COMPARED.subList(0, 5)) {
+            List<Map<String, Object>> a = TenantContext.call(org.id(), () -> jdbc.queryForList(query));
+            List<Map<String, Object>> b = TenantContext.call(single.id(), () -> jdbc.queryForList(query));
+            assertThat(a).as(query).isNotEmpty().isEqualTo(b);
+        }
+        Files.delete(file);
+    }
+
+    /** The balance cache (per customer and currency, and each customer's oldest unpaid due date) is what the obligations add up to. */
+    private void assertBalanceCacheAddsUp(TestOrg org) {
+        String open = "balance > 0 and status in ('ACTIVE','DISPUTED','IN_ARRANGEMENT','LEGAL')";
+        List<Map<String, Object>> cache = TenantContext.call(org.id(), () -> jdbc.queryForList("""
+                select customer_id, currency, balance, open_obligations, oldest_unpaid_due_date
+                  from customer_balance order by 1, 2"""));
+        List<Map<String, Object>> computed = TenantContext.call(org.id(), () -> jdbc.queryForList("""
+                select customer_id, currency, sum(balance) as balance, count(*)::int as open_obligations,
+                       min(due_date) as oldest_unpaid_due_date
+                  from obligation where %s group by 1, 2 order by 1, 2""".formatted(open)));
+        assertThat(cache).isNotEmpty().isEqualTo(computed);
+        assertThat(TenantContext.call(org.id(), () -> jdbc.queryForList("""
+                select c.id, c.oldest_unpaid_due_date from customer c
+                 where c.oldest_unpaid_due_date is distinct from (select min(due_date) from obligation o
+                                                                  where o.customer_id = c.id and %s)""".formatted(open))))
+                .isEmpty();
+    }
+
+    private static final BankFileLayout NO_AMOUNT_MATCH = new BankFileLayout("standard", ',', true, "date", "amount",
+            "reference", "clabe", "concept", "currency", null, false, "MXN", false);
+
+    private BankStatementResult importInPartitions(Path file, int batchSize, int partitions) throws Exception {
+        try (var in = Files.newInputStream(file)) {
+            return statements.importStream(in, "edo.csv", BankStatementsSha.of(Files.readString(file)), NO_AMOUNT_MATCH,
+                    batchSize, partitions);
+        }
+    }
+
+    /** Lines matched by reference or CLABE only (a line of none is an exception), so no batch needs the serial path. */
+    private String referencedStatement(TestOrg org) {
+        return TenantContext.call(org.id(), () -> {
+            String r1 = references.referenceFor(customer("E1"));
+            String r2 = references.referenceFor(customer("E2"));
+            String r4 = references.referenceFor(customer("E4"));
+            String r5 = references.referenceFor(customer("E5"));
+            String r6 = references.referenceFor(customer("E6"));
+            String clabe3 = references.clabeFor(customer("E3")).orElseThrow().value();
+            return "date,amount,currency,reference,clabe,concept\n"
+                    + "2025-03-01,30.00,MXN," + r1 + ",,parcial cargos\n"
+                    + "2025-03-01,45.50,MXN," + r2 + ",,\n"
+                    + "2025-03-01,150.00,MXN,," + clabe3 + ",SPEI\n"
+                    + "2025-03-01,90.00,MXN," + r1 + ",,parcial\n"
+                    + "2025-03-02,999.99,MXN," + r4 + ",,factura\n"
+                    + "2025-03-02,100.00,MXN,,,sin referencia\n"                   // no match (no match by amount)
+                    + "2025-03-02,200.00,USD," + r2 + ",,dolares\n"
+                    + "2025-03-03,1300.00,MXN," + r1 + ",,liquida y sobra\n"
+                    + "2025-03-03,0.01,MXN," + r4 + ",,centavo\n"
+                    + "2025-03-03,640.00,ZZZ," + r5 + ",,moneda\n"                  // unknown currency
+                    + "2025-03-04,640.00,MXN," + r5 + ",,\n"
+                    + "2025-03-04,700.00,MXN," + r6 + ",,sobra\n"
+                    + "2025-03-04,640.00,MXN," + r2 + ",,sobra\n"
+                    + "no-date,5.00,MXN," + r4 + ",,ilegible\n"
+                    + "2025-03-05,7.25,MXN," + r4 + ",,credito\n"
+                    + "2025-03-05,2.00,MXN," + r1 + ",,mas credito\n";
+        });
     }
 
     @Test
@@ -197,7 +340,7 @@ class BatchPostingIntegrationTests {
     private record OneByOne(long posted, long exceptions, BigDecimal amount) {}
 
     /** The per-line path: match the line as it stands now, then post it alone through {@link Payments}. */
-    private OneByOne postOneByOne(String csv) throws Exception {
+    private OneByOne postOneByOne(String csv, boolean matchByAmount) throws Exception {
         String sha = BankStatementsSha.of(csv);
         ZoneId zone = ZoneId.of("America/Mexico_City");
         long posted = 0, exceptions = 0;
@@ -226,7 +369,7 @@ class BatchPostingIntegrationTests {
             Optional<Long> customer = references.customerByReference(reference);
             if (customer.isEmpty()) customer = references.customerByClabe(clabe);
             String reason = "NO_MATCH";
-            if (customer.isEmpty()) {
+            if (customer.isEmpty() && matchByAmount) {
                 List<Long> owing = jdbc.queryForList("select customer_id from customer_balance where currency = ? and balance = ? limit 2",
                         Long.class, f[2], value.get());
                 if (owing.size() == 1) customer = Optional.of(owing.getFirst());
