@@ -22,6 +22,9 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -87,16 +90,20 @@ public class ContactBenchmark {
             plan(org, outbox, customers.subList(0, n), Channel.SMS, "Hola, tu pago vence pronto. Paga en https://pagos.recaudo.mx/r/123. Responde BAJA para no recibir mas.");
             double planSecs = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
+            CpuSnapshot dispatchCpu = CpuSnapshot.take();
             java.time.Instant dispatchStart = java.time.Instant.now();
             while (dispatcher.drain("smpp", Duration.ofMinutes(10)) > 0) { }
             double dispatchSecs = (System.nanoTime() - t1) / 1e9;
             System.out.printf("dispatch window (for CPU monitors): %s .. %s%n", dispatchStart, java.time.Instant.now());
             awaitReceipts(smsc, () -> TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status = 'DELIVERED' and id > ?").param(warmMax).query(Long.class).single()), n);
             double receiptSecs = (System.nanoTime() - t1) / 1e9;
+            String outboxCpu = dispatchCpu.report("outbox dispatch until every receipt applied", n);
             long delivered = TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status = 'DELIVERED' and id > ?").param(warmMax).query(Long.class).single());
             long sent = TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status in ('SENT','DELIVERED') and id > ?").param(warmMax).query(Long.class).single());
 
+            CpuSnapshot bareCpu = CpuSnapshot.take();
             double bareSecs = bare(smsc, n);
+            String bareCpuReport = bareCpu.report("bare client until every receipt answered", n);
 
             plan(org, outbox, customers.subList(0, emails), Channel.EMAIL, "Hola, te ayudamos con tu pago. Responde BAJA para no recibir más.");
             long t2 = System.nanoTime();
@@ -110,11 +117,79 @@ public class ContactBenchmark {
             System.out.printf("  receipts: SMSC sent %d, %d messages DELIVERED %.1f s after the dispatch started%n", smsc.receiptsSent.get(), delivered, receiptSecs);
             System.out.printf("SMS sent by a bare jsmpp client (window %d): %d in %.1f s = %.0f msg/s%n", WINDOW, n, bareSecs, bareRate);
             System.out.printf("Ratio outbox / bare = %.2f (plan + dispatch / bare = %.2f)%n", outboxRate / bareRate, n / (planSecs + dispatchSecs) / bareRate);
+            System.out.print(outboxCpu);
+            System.out.print(bareCpuReport);
             System.out.printf("Email to GreenMail: %d received of %d in %.1f s = %.0f msg/s%n", received, emails, emailSecs, emails / emailSecs);
         } finally {
             app.close();
             smsc.close();
             greenMail.stop();
+        }
+    }
+
+    /**
+     * CPU used in a window: the JVM's threads grouped by name (digits dropped), and the PostgreSQL
+     * backends of the benchmark database plus the WAL writer (read from /proc).
+     */
+    record CpuSnapshot(long wallNanos, Map<Long, Long> threadNanos, Map<Long, String> names, long jvmTicks, long pgTicks) {
+        static CpuSnapshot take() {
+            // every native thread of this process (JIT compilers and GC included), by tid, from /proc
+            Map<Long, Long> cpu = new HashMap<>();
+            Map<Long, String> names = new HashMap<>();
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                for (var t : tasks.toList()) {
+                    try {
+                        long tid = Long.parseLong(t.getFileName().toString());
+                        String name = java.nio.file.Files.readString(t.resolve("comm")).strip();
+                        names.put(tid, name);
+                        cpu.put(tid, ticks("self/task/" + tid) * 10_000_000L);
+                    } catch (Exception e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // no /proc: no figures
+            }
+            return new CpuSnapshot(System.nanoTime(), cpu, names, ticks("self"), postgresTicks());
+        }
+
+        String report(String what, long messages) {
+            CpuSnapshot end = take();
+            Map<String, Long> groups = new TreeMap<>();
+            end.threadNanos.forEach((id, c) -> groups.merge(end.names.get(id).replaceAll("[0-9]+", "#"),
+                    c - threadNanos.getOrDefault(id, 0L), Long::sum));
+            StringBuilder b = new StringBuilder(String.format("CPU in window '%s' (%.1f s wall): JVM process %.1f CPU-s (%.0f us/msg), PostgreSQL %.1f CPU-s (%.0f us/msg); threads (by /proc name, digits as #):%n",
+                    what, (end.wallNanos - wallNanos) / 1e9, (end.jvmTicks - jvmTicks) / 100.0, (end.jvmTicks - jvmTicks) * 1e4 / messages,
+                    (end.pgTicks - pgTicks) / 100.0, (end.pgTicks - pgTicks) * 1e4 / messages));
+            groups.entrySet().stream().filter(e -> e.getValue() > 50_000_000L)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> b.append(String.format("    %-40s %6.2f CPU-s%n", e.getKey(), e.getValue() / 1e9)));
+            return b.toString();
+        }
+
+        /** utime + stime of a process, in clock ticks (1/100 s). */
+        static long ticks(String proc) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + proc + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+
+        /** The backends of the benchmark's database and the WAL writer (other databases' backends are other people's work). */
+        static long postgresTicks() {
+            String url = System.getenv().getOrDefault("RECAUDO_TEST_DB_URL", "/recaudo_test");
+            String db = " " + url.substring(url.lastIndexOf('/') + 1).replaceAll("[?].*", "") + " ";
+            return ProcessHandle.allProcesses().filter(p -> {
+                try {
+                    String cmd = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + p.pid() + "/cmdline")));
+                    return cmd.startsWith("postgres:") && (cmd.contains(db) || cmd.contains("walwriter"));
+                } catch (Exception e) {
+                    return false;
+                }
+            }).mapToLong(p -> ticks(Long.toString(p.pid()))).sum();
         }
     }
 

@@ -26,7 +26,19 @@ public record SmsEncoding(boolean gsm7, int units, int segments, String nonGsm) 
         return new SmsEncoding(false, units, units <= 70 ? 1 : (units + 66) / 67, outside.toString());
     }
 
+    /** Characters of the basic alphabet or its extension, by code (all below U+20AD). */
+    private static final boolean[] GSM = new boolean[0x20AD];
+
+    static {
+        for (char c : (BASIC + EXTENSION).toCharArray()) GSM[c] = true;
+    }
+
+    /** The same answer as {@code of(text).gsm7()} without counting or collecting (the SMPP adapter asks it per message). */
     public static boolean isGsm7(String text) {
-        return of(text).gsm7();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= GSM.length || !GSM[c]) return false;
+        }
+        return true;
     }
 }
