@@ -113,6 +113,26 @@ class SmsOverSmppIntegrationTests {
     }
 
     @Test
+    void receiptsThatArriveBeforeTheirSentIsRecordedAreRecordedOnceWithIt() throws Exception {
+        // 200 messages in one batch: the first ones' receipts (20 ms after each submit) arrive while the batch is still
+        // on the wire, so some are recorded with their SENT and others applied later; either way once, with both times
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long c = customer("B-" + i, "+5233124" + (10000 + i));
+            ids.add(as(() -> outbox.plan(ContactOutbox.Plan.text(c, Channel.SMS, "Aviso de pago"))).messageId());
+        }
+        drain();
+        await(() -> ids.stream().allMatch(id -> status(id).equals("DELIVERED")));
+        assertThat(system.sql("""
+                select count(*) from contact_message m
+                 where m.id = any(?) and m.sent_at is not null and m.delivered_at >= m.sent_at
+                   and (select count(*) from contact_provider_message p where p.message_id = m.id) = 1""")
+                .param(ids.toArray(Long[]::new)).query(Long.class).single()).isEqualTo(200);
+        long customer = system.sql("select customer_id from contact_message where id = ?").param(ids.get(0)).query(Long.class).single();
+        assertThat(as(() -> timeline.of(customer))).extracting(e -> e.status()).containsExactly("QUEUED", "SENT", "DELIVERED");
+    }
+
+    @Test
     void aBajaReplyInAnyCaseOptsOutOfSmsAtThatNumberAndIsConfirmed() throws Exception {
         long a = customer("M-1", "+523312340011");
         smsc.sendMo("523312340011", "báJa");
