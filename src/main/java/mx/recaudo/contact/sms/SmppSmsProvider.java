@@ -162,7 +162,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
     private SendResult submit(SMPPSession s, OutboundMessage m) {
         String text = m.body();
         boolean gsm = SmsEncoding.isGsm7(text);
-        byte[] bytes = gsm ? text.getBytes(StandardCharsets.ISO_8859_1) : text.getBytes(StandardCharsets.UTF_16BE);
+        byte[] bytes = gsm ? SmsEncoding.toGsm7(text) : text.getBytes(StandardCharsets.UTF_16BE);
         DataCoding coding = new GeneralDataCoding(gsm ? Alphabet.ALPHA_DEFAULT : Alphabet.ALPHA_UCS2, MessageClass.CLASS1, false);
         boolean payload = bytes.length > (gsm ? 160 : 140);
         String destination = m.address().startsWith("+") ? m.address().substring(1) : m.address();
@@ -253,7 +253,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
                     raw = p instanceof OptionalParameter.OctetString o ? o.getValue() : new byte[0];
                 }
                 boolean ucs2 = (deliverSm.getDataCoding() & 0x0C) == 0x08;
-                String text = new String(raw, ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1);
+                String text = ucs2 ? new String(raw, StandardCharsets.UTF_16BE) : SmsEncoding.fromGsm7(raw);
                 inbound.receive(Channel.SMS, deliverSm.getSourceAddr(), text);
             }
         }

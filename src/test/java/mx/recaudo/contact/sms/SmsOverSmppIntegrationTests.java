@@ -93,7 +93,7 @@ class SmsOverSmppIntegrationTests {
         long a = customer("S-1", "+523312340001");
         long b = customer("S-2", "+523312340002");
         long c = customer("S-3", "+523312340003");
-        long plain = as(() -> outbox.plan(ContactOutbox.Plan.text(a, Channel.SMS, "Hola, tu pago de $500 vence el 15/03. Responde BAJA para no recibir mas."))).messageId();
+        long plain = as(() -> outbox.plan(ContactOutbox.Plan.text(a, Channel.SMS, "Hola Peña, tu pago de $500 vence el 15/03. Responde BAJA para no recibir mas."))).messageId();
         long accents = as(() -> outbox.plan(ContactOutbox.Plan.text(b, Channel.SMS, "Hola, ¿podemos ayudarte? Tu saldo está al día pronto."))).messageId();
         String longText = "Recordatorio: ".repeat(20);
         long longOne = as(() -> outbox.plan(ContactOutbox.Plan.text(c, Channel.SMS, longText))).messageId();
@@ -107,6 +107,10 @@ class SmsOverSmppIntegrationTests {
         assertThat(smsc.submitted).anySatisfy(s -> {
             assertThat(s.destination()).isEqualTo("523312340001");
             assertThat(s.ucs2()).isFalse();
+            // GSM 03.38 on the wire: 'ñ' is 0x7D and '$' 0x02, not their Latin-1 bytes
+            assertThat(s.raw()).startsWith(new byte[]{'H', 'o', 'l', 'a', ' ', 'P', 'e', 0x7D, 'a', ','});
+            assertThat(new String(s.raw(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("pago de \u0002500");
+            assertThat(s.text()).startsWith("Hola Peña, tu pago de $500");
         });
         assertThat(smsc.submitted).anySatisfy(s -> assertThat(s.text()).isEqualTo(longText));
         assertThat(as(() -> timeline.of(a))).extracting(e -> e.status()).containsExactly("QUEUED", "SENT", "DELIVERED");

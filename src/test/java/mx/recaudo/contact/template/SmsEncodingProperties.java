@@ -19,6 +19,15 @@ class SmsEncodingProperties {
         assertThat(SmsEncoding.isGsm7(text)).isEqualTo(SmsEncoding.of(text).gsm7());
     }
 
+    @Property(tries = 2000)
+    void gsm7TextComesBackFromItsSeptetsUnchanged(@ForAll("texts") String text) {
+        net.jqwik.api.Assume.that(SmsEncoding.isGsm7(text) && text.indexOf('\u001B') < 0);
+        byte[] septets = SmsEncoding.toGsm7(text);
+        for (byte b : septets) assertThat(b & 0x80).isZero();
+        assertThat(septets).hasSize(SmsEncoding.of(text).units());
+        assertThat(SmsEncoding.fromGsm7(septets)).isEqualTo(text);
+    }
+
     /** Mostly GSM-7 characters (both tables), with now and then one that is not (accents, emoji, U+20AD and above). */
     @Provide
     Arbitrary<String> texts() {
