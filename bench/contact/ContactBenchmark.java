@@ -22,6 +22,9 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +40,23 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ContactBenchmark {
     static final int SMPP_PORT = 41775, SMTP_PORT = 41725, WINDOW = 32, PLAN_CHUNK = 1000,
             WARM_UP = Integer.getInteger("bench.warmup", 10_000);
+    static final String SMS_TEXT = "Hola, tu pago vence pronto. Paga en https://pagos.recaudo.mx/r/123. Responde BAJA para no recibir mas.";
+
+    /**
+     * Waits (at most 60 s) until the JIT compilers have been idle for a second, so that compilations
+     * queued by the warm-up (slow on a busy machine) do not run inside the next measured window.
+     */
+    static void settleJit() throws InterruptedException {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime(), last = jit.getTotalCompilationTime();
+        while (System.nanoTime() - start < 60_000_000_000L) {
+            Thread.sleep(1000);
+            long now = jit.getTotalCompilationTime();
+            if (now - last < 20) break;
+            last = now;
+        }
+        System.out.printf("JIT settled after %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -77,26 +97,32 @@ public class ContactBenchmark {
 
             // warm-up (JIT, connections, SMPP bind) of both paths, so that neither run pays for it
             int warm = Math.min(n, WARM_UP);
-            plan(org, outbox, customers.subList(0, warm), Channel.SMS, "Calentamiento");
+            plan(org, outbox, customers.subList(0, warm), Channel.SMS, SMS_TEXT);
             while (dispatcher.drain("smpp", Duration.ofMinutes(10)) > 0) { }
-            bare(smsc, warm);
+            bare(smsc, warm, new String[1]);
             long warmMax = TenantContext.call(org, () -> jdbc.sql("select coalesce(max(id), 0) from contact_message").query(Long.class).single());
             awaitReceipts(smsc, () -> TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where status = 'DELIVERED'").query(Long.class).single()), warm);
 
             long t0 = System.nanoTime();
-            plan(org, outbox, customers.subList(0, n), Channel.SMS, "Hola, tu pago vence pronto. Paga en https://pagos.recaudo.mx/r/123. Responde BAJA para no recibir mas.");
+            settleJit();
+            plan(org, outbox, customers.subList(0, n), Channel.SMS, SMS_TEXT);
             double planSecs = (System.nanoTime() - t0) / 1e9;
+            settleJit();
             long t1 = System.nanoTime();
+            CpuSnapshot dispatchCpu = CpuSnapshot.take();
             java.time.Instant dispatchStart = java.time.Instant.now();
             while (dispatcher.drain("smpp", Duration.ofMinutes(10)) > 0) { }
             double dispatchSecs = (System.nanoTime() - t1) / 1e9;
             System.out.printf("dispatch window (for CPU monitors): %s .. %s%n", dispatchStart, java.time.Instant.now());
             awaitReceipts(smsc, () -> TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status = 'DELIVERED' and id > ?").param(warmMax).query(Long.class).single()), n);
             double receiptSecs = (System.nanoTime() - t1) / 1e9;
+            String outboxCpu = dispatchCpu.report("outbox dispatch until every receipt applied", n);
             long delivered = TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status = 'DELIVERED' and id > ?").param(warmMax).query(Long.class).single());
             long sent = TenantContext.call(org, () -> jdbc.sql("select count(*) from contact_message where channel = 'SMS' and status in ('SENT','DELIVERED') and id > ?").param(warmMax).query(Long.class).single());
 
-            double bareSecs = bare(smsc, n);
+            settleJit();
+            String[] bareCpuReport = new String[1];
+            double bareSecs = bare(smsc, n, bareCpuReport);
 
             plan(org, outbox, customers.subList(0, emails), Channel.EMAIL, "Hola, te ayudamos con tu pago. Responde BAJA para no recibir más.");
             long t2 = System.nanoTime();
@@ -110,11 +136,79 @@ public class ContactBenchmark {
             System.out.printf("  receipts: SMSC sent %d, %d messages DELIVERED %.1f s after the dispatch started%n", smsc.receiptsSent.get(), delivered, receiptSecs);
             System.out.printf("SMS sent by a bare jsmpp client (window %d): %d in %.1f s = %.0f msg/s%n", WINDOW, n, bareSecs, bareRate);
             System.out.printf("Ratio outbox / bare = %.2f (plan + dispatch / bare = %.2f)%n", outboxRate / bareRate, n / (planSecs + dispatchSecs) / bareRate);
+            System.out.print(outboxCpu);
+            System.out.print(bareCpuReport[0]);
             System.out.printf("Email to GreenMail: %d received of %d in %.1f s = %.0f msg/s%n", received, emails, emailSecs, emails / emailSecs);
         } finally {
             app.close();
             smsc.close();
             greenMail.stop();
+        }
+    }
+
+    /**
+     * CPU used in a window: the JVM's threads grouped by name (digits dropped), and the PostgreSQL
+     * backends of the benchmark database plus the WAL writer (read from /proc).
+     */
+    record CpuSnapshot(long wallNanos, Map<Long, Long> threadNanos, Map<Long, String> names, long jvmTicks, long pgTicks) {
+        static CpuSnapshot take() {
+            // every native thread of this process (JIT compilers and GC included), by tid, from /proc
+            Map<Long, Long> cpu = new HashMap<>();
+            Map<Long, String> names = new HashMap<>();
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                for (var t : tasks.toList()) {
+                    try {
+                        long tid = Long.parseLong(t.getFileName().toString());
+                        String name = java.nio.file.Files.readString(t.resolve("comm")).strip();
+                        names.put(tid, name);
+                        cpu.put(tid, ticks("self/task/" + tid) * 10_000_000L);
+                    } catch (Exception e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // no /proc: no figures
+            }
+            return new CpuSnapshot(System.nanoTime(), cpu, names, ticks("self"), postgresTicks());
+        }
+
+        String report(String what, long messages) {
+            CpuSnapshot end = take();
+            Map<String, Long> groups = new TreeMap<>();
+            end.threadNanos.forEach((id, c) -> groups.merge(end.names.get(id).replaceAll("[0-9]+", "#"),
+                    c - threadNanos.getOrDefault(id, 0L), Long::sum));
+            StringBuilder b = new StringBuilder(String.format("CPU in window '%s' (%.1f s wall): JVM process %.1f CPU-s (%.0f us/msg), PostgreSQL %.1f CPU-s (%.0f us/msg); threads (by /proc name, digits as #):%n",
+                    what, (end.wallNanos - wallNanos) / 1e9, (end.jvmTicks - jvmTicks) / 100.0, (end.jvmTicks - jvmTicks) * 1e4 / messages,
+                    (end.pgTicks - pgTicks) / 100.0, (end.pgTicks - pgTicks) * 1e4 / messages));
+            groups.entrySet().stream().filter(e -> e.getValue() > 50_000_000L)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> b.append(String.format("    %-40s %6.2f CPU-s%n", e.getKey(), e.getValue() / 1e9)));
+            return b.toString();
+        }
+
+        /** utime + stime of a process, in clock ticks (1/100 s). */
+        static long ticks(String proc) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + proc + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+
+        /** The backends of the benchmark's database and the WAL writer (other databases' backends are other people's work). */
+        static long postgresTicks() {
+            String url = System.getenv().getOrDefault("RECAUDO_TEST_DB_URL", "/recaudo_test");
+            String db = " " + url.substring(url.lastIndexOf('/') + 1).replaceAll("[?].*", "") + " ";
+            return ProcessHandle.allProcesses().filter(p -> {
+                try {
+                    String cmd = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + p.pid() + "/cmdline")));
+                    return cmd.startsWith("postgres:") && (cmd.contains(db) || cmd.contains("walwriter"));
+                } catch (Exception e) {
+                    return false;
+                }
+            }).mapToLong(p -> ticks(Long.toString(p.pid()))).sum();
         }
     }
 
@@ -142,7 +236,9 @@ public class ContactBenchmark {
         pool.shutdown();
     }
 
-    static double bare(SmppTestServer smsc, int n) throws Exception {
+    /** The bare client's rate; {@code cpu[0]} gets the CPU report of its window (taken before its session's threads end). */
+    static double bare(SmppTestServer smsc, int n, String[] cpu) throws Exception {
+        CpuSnapshot start = CpuSnapshot.take();
         SMPPSession session = new SMPPSession();
         session.connectAndBind("127.0.0.1", SMPP_PORT, new BindParameter(BindType.BIND_TRX, "bare", "bare", "",
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
@@ -151,7 +247,7 @@ public class ContactBenchmark {
             public void onAcceptAlertNotification(AlertNotification a) { }
             public org.jsmpp.session.DataSmResult onAcceptDataSm(DataSm d, org.jsmpp.session.Session s) { return null; }
         });
-        byte[] text = "Hola, tu pago vence pronto. Paga en https://pagos.recaudo.mx/r/123. Responde BAJA para no recibir mas.".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] text = SMS_TEXT.getBytes(StandardCharsets.ISO_8859_1);
         ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
         Semaphore window = new Semaphore(WINDOW);
         AtomicLong ok = new AtomicLong();
@@ -178,6 +274,7 @@ public class ContactBenchmark {
         done.await();
         double secs = (System.nanoTime() - t) / 1e9;
         awaitReceipts(smsc, () -> 0L, 0); // unbinding with receipts in flight would only log errors
+        cpu[0] = start.report("bare client until every receipt answered", n);
         session.unbindAndClose();
         senders.shutdown();
         if (ok.get() != n) System.out.printf("bare client: only %d of %d accepted%n", ok.get(), n);

@@ -15,7 +15,6 @@ import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCoding;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
-import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GeneralDataCoding;
 import org.jsmpp.bean.MessageClass;
@@ -34,8 +33,6 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
-import org.jsmpp.util.DeliveryReceiptState;
-import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -77,13 +74,8 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
      * so database work never slows the reading of submit responses.
      */
     private final java.util.concurrent.BlockingQueue<DeliveryReports.Report> receipts = new java.util.concurrent.LinkedBlockingQueue<>();
-    /**
-     * Ids the SMSC gave us whose SENT is not committed yet (with the time of the response); a receipt
-     * for one of them waits in {@code held} until the dispatcher calls {@link #recorded}, instead of
-     * being tried against the database too early.
-     */
-    private final Map<String, Long> unrecorded = new ConcurrentHashMap<>();
-    private final Map<String, DeliveryReports.Report> held = new ConcurrentHashMap<>();
+    /** Receipts whose submit is not recorded yet wait here (see {@link ReceiptHold}). */
+    private final ReceiptHold hold = new ReceiptHold(receipts::add);
     /** Receipts that matched no message when applied (their submit unknown to this node), with the time they arrived. */
     private final Map<String, Object[]> earlyReceipts = new ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService receiptRetries =
@@ -155,13 +147,22 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
                 }
             }, senders));
         }
-        return futures.stream().map(CompletableFuture::join).toList();
+        List<SendResult> results = new ArrayList<>(futures.size());
+        for (CompletableFuture<SendResult> f : futures) {
+            SendResult r = f.join();
+            // the receipt came before the SENT is recorded: record DELIVERED at once (sent_at and delivered_at)
+            if (r instanceof SendResult.Accepted a && hold.deliveredBeforeRecording(a.providerMessageId())) {
+                r = new SendResult.Accepted(a.providerMessageId(), true);
+            }
+            results.add(r);
+        }
+        return results;
     }
 
     private SendResult submit(SMPPSession s, OutboundMessage m) {
         String text = m.body();
         boolean gsm = SmsEncoding.isGsm7(text);
-        byte[] bytes = gsm ? text.getBytes(StandardCharsets.ISO_8859_1) : text.getBytes(StandardCharsets.UTF_16BE);
+        byte[] bytes = gsm ? SmsEncoding.toGsm7(text) : text.getBytes(StandardCharsets.UTF_16BE);
         DataCoding coding = new GeneralDataCoding(gsm ? Alphabet.ALPHA_DEFAULT : Alphabet.ALPHA_UCS2, MessageClass.CLASS1, false);
         boolean payload = bytes.length > (gsm ? 160 : 140);
         String destination = m.address().startsWith("+") ? m.address().substring(1) : m.address();
@@ -173,7 +174,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
                     payload ? new byte[0] : bytes,
                     payload ? new OptionalParameter[]{new OptionalParameter.Message_payload(bytes)}
                             : new OptionalParameter[0]);
-            unrecorded.put(result.getMessageId(), System.currentTimeMillis());
+            hold.accepted(result.getMessageId(), System.currentTimeMillis());
             return new SendResult.Accepted(result.getMessageId(), false);
         } catch (NegativeResponseException e) {
             int status = e.getCommandStatus();
@@ -193,9 +194,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
     private void applyReceipts() {
         try {
             long now = System.currentTimeMillis();
-            unrecorded.forEach((id, since) -> {
-                if (now - since > 60_000) release(id); // never recorded (the batch failed): let the retries sort it out
-            });
+            hold.expire(now, 60_000); // never recorded (the batch failed): let the retries sort it out
             List<DeliveryReports.Report> batch = new ArrayList<>();
             earlyReceipts.forEach((id, r) -> {
                 if (now - (long) r[1] > 600_000) earlyReceipts.remove(id);
@@ -215,23 +214,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
 
     @Override
     public void recorded(List<String> providerMessageIds) {
-        providerMessageIds.forEach(this::release);
-    }
-
-    private void release(String providerMessageId) {
-        unrecorded.remove(providerMessageId);
-        DeliveryReports.Report r = held.remove(providerMessageId);
-        if (r != null) receipts.add(r);
-    }
-
-    private void receipt(DeliveryReports.Report report) {
-        String id = report.providerMessageId();
-        if (!unrecorded.containsKey(id)) {
-            receipts.add(report);
-            return;
-        }
-        held.put(id, report);
-        if (!unrecorded.containsKey(id)) release(id); // recorded meanwhile
+        hold.recorded(providerMessageIds);
     }
 
     @Override
@@ -253,17 +236,16 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
         @Override
         public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
             if (MessageTypeCheck.isReceipt(deliverSm)) {
-                try {
-                    DeliveryReceipt receipt = deliverSm.getShortMessageAsDeliveryReceipt();
-                    String status = receipt.getFinalStatus() == DeliveryReceiptState.DELIVRD ? "DELIVERED"
-                            : receipt.getFinalStatus() == DeliveryReceiptState.ENROUTE
-                              || receipt.getFinalStatus() == DeliveryReceiptState.ACCEPTD ? null : "FAILED";
-                    if (status == null) return;
-                    String detail = receipt.getFinalStatus().name() + (receipt.getError() == null ? "" : " err " + receipt.getError());
-                    receipt(new DeliveryReports.Report(receipt.getId(), status, detail));
-                } catch (InvalidDeliveryReceiptException e) {
-                    log.warn("Unreadable SMPP delivery receipt", e);
+                ReceiptText receipt = ReceiptText.parse(deliverSm.getShortMessage());
+                if (receipt == null) {
+                    log.warn("Unreadable SMPP delivery receipt from {}", deliverSm.getSourceAddr());
+                    return;
                 }
+                String status = receipt.state().equals("DELIVRD") ? "DELIVERED"
+                        : receipt.state().equals("ENROUTE") || receipt.state().equals("ACCEPTD") ? null : "FAILED";
+                if (status == null) return;
+                String detail = receipt.state() + (receipt.error() == null ? "" : " err " + receipt.error());
+                hold.receipt(new DeliveryReports.Report(receipt.id(), status, detail));
             } else {
                 byte[] raw = deliverSm.getShortMessage();
                 if ((raw == null || raw.length == 0)) {
@@ -271,7 +253,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
                     raw = p instanceof OptionalParameter.OctetString o ? o.getValue() : new byte[0];
                 }
                 boolean ucs2 = (deliverSm.getDataCoding() & 0x0C) == 0x08;
-                String text = new String(raw, ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1);
+                String text = ucs2 ? new String(raw, StandardCharsets.UTF_16BE) : SmsEncoding.fromGsm7(raw);
                 inbound.receive(Channel.SMS, deliverSm.getSourceAddr(), text);
             }
         }

@@ -26,7 +26,72 @@ public record SmsEncoding(boolean gsm7, int units, int segments, String nonGsm) 
         return new SmsEncoding(false, units, units <= 70 ? 1 : (units + 66) / 67, outside.toString());
     }
 
+    /** Characters of the basic alphabet or its extension, by code (all below U+20AD). */
+    private static final boolean[] GSM = new boolean[0x20AD];
+
+    static {
+        for (char c : (BASIC + EXTENSION).toCharArray()) GSM[c] = true;
+    }
+
+    /** The same answer as {@code of(text).gsm7()} without counting or collecting (the SMPP adapter asks it per message). */
     public static boolean isGsm7(String text) {
-        return of(text).gsm7();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= GSM.length || !GSM[c]) return false;
+        }
+        return true;
+    }
+
+    private static final char ESCAPE = 0x1B;
+
+    /**
+     * The text in the GSM 03.38 default alphabet, one septet per byte (SMPP data_coding 0): 'ñ' is 0x7D,
+     * '€' is 0x1B 0x65. Only for text {@link #isGsm7}; anything else must go as UCS-2.
+     */
+    public static byte[] toGsm7(String text) {
+        byte[] out = new byte[text.length() * 2];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int basic = c == ESCAPE ? ' ' : BASIC.indexOf(c); // a bare escape would swallow the next character
+            if (basic >= 0) {
+                out[n++] = (byte) basic;
+            } else {
+                int ext = EXTENSION.indexOf(c);
+                if (ext < 0) throw new IllegalArgumentException("Not in the GSM 03.38 alphabet: " + c);
+                out[n++] = ESCAPE;
+                out[n++] = EXTENSION_CODES[ext];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Reads SMPP data_coding 0 text. Septets (every byte below 0x80) are GSM 03.38; an SMSC that sends
+     * bytes of 0x80 and above uses Latin-1 as its default alphabet, and is read so.
+     */
+    public static String fromGsm7(byte[] bytes) {
+        for (byte b : bytes) {
+            if ((b & 0x80) != 0) return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder text = new StringBuilder(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i];
+            if (b == ESCAPE && i + 1 < bytes.length) {
+                int ext = indexOf(EXTENSION_CODES, bytes[++i]);
+                text.append(ext >= 0 ? EXTENSION.charAt(ext) : BASIC.charAt(bytes[i])); // unknown: the basic character
+            } else {
+                text.append(b == ESCAPE ? ' ' : BASIC.charAt(b));
+            }
+        }
+        return text.toString();
+    }
+
+    /** The codes, after the escape, of {@link #EXTENSION}'s characters in order. */
+    private static final byte[] EXTENSION_CODES = {0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65, 0x0A};
+
+    private static int indexOf(byte[] codes, byte code) {
+        for (int i = 0; i < codes.length; i++) if (codes[i] == code) return i;
+        return -1;
     }
 }

@@ -58,7 +58,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * messages, counts enquire_links and can drop every link.
  */
 public class SmppTestServer implements ServerMessageReceiverListener, AutoCloseable {
-    public record Submitted(String messageId, String destination, String text, boolean ucs2) {}
+    public record Submitted(String messageId, String destination, String text, boolean ucs2, byte[] raw) {}
 
     private final SMPPServerSessionListener listener;
     static final int RECEIPT_WINDOW = 8;
@@ -112,9 +112,9 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
             raw = p instanceof OptionalParameter.OctetString o ? o.getValue() : new byte[0];
         }
         boolean ucs2 = (submitSm.getDataCoding() & 0x0C) == 0x08;
-        String text = new String(raw, ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1);
+        String text = ucs2 ? new String(raw, StandardCharsets.UTF_16BE) : mx.recaudo.contact.template.SmsEncoding.fromGsm7(raw);
         String id = Long.toString(ids.incrementAndGet());
-        submitted.add(new Submitted(id, submitSm.getDestAddress(), text, ucs2));
+        submitted.add(new Submitted(id, submitSm.getDestAddress(), text, ucs2, raw));
         if (receipts) {
             pendingReceipts.incrementAndGet();
             receiptTimer.schedule(() -> receiptSenders.execute(() -> sendReceipt(source, submitSm, id, 1)),
@@ -164,12 +164,12 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
     public void sendMo(String from, String text) throws Exception {
         SMPPServerSession session = sessions.stream().filter(s -> s.getSessionState().isBound()).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("no bound session"));
-        boolean gsm = StandardCharsets.US_ASCII.newEncoder().canEncode(text);
+        boolean gsm = mx.recaudo.contact.template.SmsEncoding.isGsm7(text);
         session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "RECAUDO", new ESMClass(), (byte) 0, (byte) 0,
                 new RegisteredDelivery(0), new GeneralDataCoding(gsm ? Alphabet.ALPHA_DEFAULT : Alphabet.ALPHA_UCS2,
                         MessageClass.CLASS1, false),
-                text.getBytes(gsm ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16BE));
+                gsm ? mx.recaudo.contact.template.SmsEncoding.toGsm7(text) : text.getBytes(StandardCharsets.UTF_16BE));
     }
 
     /** Cuts every link, as a network failure would. */

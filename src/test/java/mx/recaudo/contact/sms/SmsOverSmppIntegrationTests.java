@@ -93,7 +93,7 @@ class SmsOverSmppIntegrationTests {
         long a = customer("S-1", "+523312340001");
         long b = customer("S-2", "+523312340002");
         long c = customer("S-3", "+523312340003");
-        long plain = as(() -> outbox.plan(ContactOutbox.Plan.text(a, Channel.SMS, "Hola, tu pago de $500 vence el 15/03. Responde BAJA para no recibir mas."))).messageId();
+        long plain = as(() -> outbox.plan(ContactOutbox.Plan.text(a, Channel.SMS, "Hola Peña, tu pago de $500 vence el 15/03. Responde BAJA para no recibir mas."))).messageId();
         long accents = as(() -> outbox.plan(ContactOutbox.Plan.text(b, Channel.SMS, "Hola, ¿podemos ayudarte? Tu saldo está al día pronto."))).messageId();
         String longText = "Recordatorio: ".repeat(20);
         long longOne = as(() -> outbox.plan(ContactOutbox.Plan.text(c, Channel.SMS, longText))).messageId();
@@ -107,9 +107,33 @@ class SmsOverSmppIntegrationTests {
         assertThat(smsc.submitted).anySatisfy(s -> {
             assertThat(s.destination()).isEqualTo("523312340001");
             assertThat(s.ucs2()).isFalse();
+            // GSM 03.38 on the wire: 'ñ' is 0x7D and '$' 0x02, not their Latin-1 bytes
+            assertThat(s.raw()).startsWith(new byte[]{'H', 'o', 'l', 'a', ' ', 'P', 'e', 0x7D, 'a', ','});
+            assertThat(new String(s.raw(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("pago de \u0002500");
+            assertThat(s.text()).startsWith("Hola Peña, tu pago de $500");
         });
         assertThat(smsc.submitted).anySatisfy(s -> assertThat(s.text()).isEqualTo(longText));
         assertThat(as(() -> timeline.of(a))).extracting(e -> e.status()).containsExactly("QUEUED", "SENT", "DELIVERED");
+    }
+
+    @Test
+    void receiptsThatArriveBeforeTheirSentIsRecordedAreRecordedOnceWithIt() throws Exception {
+        // 200 messages in one batch: the first ones' receipts (20 ms after each submit) arrive while the batch is still
+        // on the wire, so some are recorded with their SENT and others applied later; either way once, with both times
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long c = customer("B-" + i, "+5233124" + (10000 + i));
+            ids.add(as(() -> outbox.plan(ContactOutbox.Plan.text(c, Channel.SMS, "Aviso de pago"))).messageId());
+        }
+        drain();
+        await(() -> ids.stream().allMatch(id -> status(id).equals("DELIVERED")));
+        assertThat(system.sql("""
+                select count(*) from contact_message m
+                 where m.id = any(?) and m.sent_at is not null and m.delivered_at >= m.sent_at
+                   and (select count(*) from contact_provider_message p where p.message_id = m.id) = 1""")
+                .param(ids.toArray(Long[]::new)).query(Long.class).single()).isEqualTo(200);
+        long customer = system.sql("select customer_id from contact_message where id = ?").param(ids.get(0)).query(Long.class).single();
+        assertThat(as(() -> timeline.of(customer))).extracting(e -> e.status()).containsExactly("QUEUED", "SENT", "DELIVERED");
     }
 
     @Test
