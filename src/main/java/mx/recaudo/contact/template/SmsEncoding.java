@@ -43,6 +43,9 @@ public record SmsEncoding(boolean gsm7, int units, int segments, String nonGsm) 
     }
 
     private static final char ESCAPE = 0x1B;
+    /** The codes, after the escape, of {@link #EXTENSION}'s characters in order. */
+    private static final byte[] EXTENSION_CODES = {0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65, 0x0A};
+
 
     /**
      * The text in the GSM 03.38 default alphabet, one septet per byte (SMPP data_coding 0): 'ñ' is 0x7D,
@@ -53,17 +56,22 @@ public record SmsEncoding(boolean gsm7, int units, int segments, String nonGsm) 
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int basic = c == ESCAPE ? ' ' : BASIC.indexOf(c); // a bare escape would swallow the next character
-            if (basic >= 0) {
-                out[n++] = (byte) basic;
-            } else {
-                int ext = EXTENSION.indexOf(c);
-                if (ext < 0) throw new IllegalArgumentException("Not in the GSM 03.38 alphabet: " + c);
-                out[n++] = ESCAPE;
-                out[n++] = EXTENSION_CODES[ext];
-            }
+            int code = c < SEPTETS.length ? SEPTETS[c] : -1;
+            if (code < 0) throw new IllegalArgumentException("Not in the GSM 03.38 alphabet: " + c);
+            if (code > 0xFF) out[n++] = ESCAPE;
+            out[n++] = (byte) code;
         }
         return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Per character: its septet, 0x100 + its code after an escape (extension table), or -1. */
+    private static final short[] SEPTETS = new short[0x20AD];
+
+    static {
+        java.util.Arrays.fill(SEPTETS, (short) -1);
+        for (int i = 0; i < BASIC.length(); i++) SEPTETS[BASIC.charAt(i)] = (short) i;
+        SEPTETS[ESCAPE] = ' '; // a bare escape would swallow the next character
+        for (int i = 0; i < EXTENSION.length(); i++) SEPTETS[EXTENSION.charAt(i)] = (short) (0x100 | EXTENSION_CODES[i]);
     }
 
     /**
@@ -86,9 +94,6 @@ public record SmsEncoding(boolean gsm7, int units, int segments, String nonGsm) 
         }
         return text.toString();
     }
-
-    /** The codes, after the escape, of {@link #EXTENSION}'s characters in order. */
-    private static final byte[] EXTENSION_CODES = {0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65, 0x0A};
 
     private static int indexOf(byte[] codes, byte code) {
         for (int i = 0; i < codes.length; i++) if (codes[i] == code) return i;
