@@ -64,7 +64,9 @@ public class ContactBenchmark {
         SmppTestServer smsc = new SmppTestServer(SMPP_PORT);
         GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
         greenMail.start();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(RecaudoApplication.class)
+        ConfigurableApplicationContext app;
+        try {
+            app = new SpringApplicationBuilder(RecaudoApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.profiles.active=test", "recaudo.contact.dispatch-enabled=false",
                         "recaudo.contact.routes.sms=smpp", "recaudo.contact.routes.email=smtp",
@@ -75,6 +77,11 @@ public class ContactBenchmark {
                         "recaudo.contact.smtp.host=127.0.0.1", "recaudo.contact.smtp.port=" + SMTP_PORT,
                         "recaudo.contact.smtp.auth=false", "recaudo.import.poll-millis=3600000")
                 .run();
+        } catch (RuntimeException e) { // e.g. no such database: stop the servers, or their threads keep the JVM alive
+            smsc.close();
+            greenMail.stop();
+            throw e;
+        }
         try {
             IdentityManagement identity = app.getBean(IdentityManagement.class);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
