@@ -61,19 +61,7 @@ class BatchPostingIntegrationTests {
         BankStatementResult result = TenantContext.call(batch.id(), () -> statements.importFile(file, "edo.csv", LAYOUT));
         OneByOne expected = TenantContext.call(single.id(), () -> postOneByOne(singleFile, true));
 
-        assertThat(result.status()).isEqualTo("COMPLETED");
-        assertThat(result.paymentsPosted()).isEqualTo(expected.posted()).isEqualTo(13);
-        assertThat(result.exceptions()).isEqualTo(expected.exceptions()).isEqualTo(6);
-        assertThat(result.amountPosted()).isEqualByComparingTo(expected.amount());
-
-        for (String query : COMPARED) {
-            List<Map<String, Object>> a = TenantContext.call(batch.id(), () -> jdbc.queryForList(query));
-            List<Map<String, Object>> b = TenantContext.call(single.id(), () -> jdbc.queryForList(query));
-            assertThat(a).as(query).isNotEmpty().isEqualTo(b);
-        }
-        assertThat(TenantContext.call(batch.id(), () -> audit.verifyChain())).isEqualTo(-1);
-        assertBalanceCacheAddsUp(batch);
-        assertBalanceCacheAddsUp(single);
+        assertSamePostings(batch, single, result, expected, 6);
 
         // The same file again posts nothing: every line posted before is a duplicate.
         BankStatementResult again = TenantContext.call(batch.id(), () -> statements.importFile(file, "edo.csv", LAYOUT));
@@ -101,19 +89,8 @@ class BatchPostingIntegrationTests {
         BankStatementResult result = TenantContext.call(batch.id(), () -> importInPartitions(file, 5, 3));
         OneByOne expected = TenantContext.call(single.id(), () -> postOneByOne(singleFile, false));
 
-        assertThat(result.status()).isEqualTo("COMPLETED");
         assertThat(result.linesRead()).isEqualTo(16);
-        assertThat(result.paymentsPosted()).isEqualTo(expected.posted()).isEqualTo(13);
-        assertThat(result.exceptions()).isEqualTo(expected.exceptions()).isEqualTo(3);
-        assertThat(result.amountPosted()).isEqualByComparingTo(expected.amount());
-        for (String query : COMPARED) {
-            List<Map<String, Object>> a = TenantContext.call(batch.id(), () -> jdbc.queryForList(query));
-            List<Map<String, Object>> b = TenantContext.call(single.id(), () -> jdbc.queryForList(query));
-            assertThat(a).as(query).isNotEmpty().isEqualTo(b);
-        }
-        assertThat(TenantContext.call(batch.id(), () -> audit.verifyChain())).isEqualTo(-1);
-        assertBalanceCacheAddsUp(batch);
-        assertBalanceCacheAddsUp(single);
+        assertSamePostings(batch, single, result, expected, 3);
         // The batches were posted in partitions: the first batch (lines 2-6: E1, E2, E3, E1, E4) by one
         // transaction per partition its customers fall in (customer id modulo 3), the first one always.
         List<Integer> partitions = TenantContext.call(batch.id(), () -> jdbc.queryForList("""
@@ -169,6 +146,26 @@ class BatchPostingIntegrationTests {
     }
 
     /** The balance cache (per customer and currency, and each customer's oldest unpaid due date) is what the obligations add up to. */
+    /**
+     * The statement posted in {@code batch} made 13 payments and {@code exceptions} exceptions, and left
+     * the same payments, allocations, balances and credit as the lines posted one by one in {@code single}.
+     */
+    private void assertSamePostings(TestOrg batch, TestOrg single, BankStatementResult result, OneByOne expected,
+                                    int exceptions) {
+        assertThat(result.status()).isEqualTo("COMPLETED");
+        assertThat(result.paymentsPosted()).isEqualTo(expected.posted()).isEqualTo(13);
+        assertThat(result.exceptions()).isEqualTo(expected.exceptions()).isEqualTo(exceptions);
+        assertThat(result.amountPosted()).isEqualByComparingTo(expected.amount());
+        for (String query : COMPARED) {
+            List<Map<String, Object>> a = TenantContext.call(batch.id(), () -> jdbc.queryForList(query));
+            List<Map<String, Object>> b = TenantContext.call(single.id(), () -> jdbc.queryForList(query));
+            assertThat(a).as(query).isNotEmpty().isEqualTo(b);
+        }
+        assertThat(TenantContext.call(batch.id(), () -> audit.verifyChain())).isEqualTo(-1);
+        assertBalanceCacheAddsUp(batch);
+        assertBalanceCacheAddsUp(single);
+    }
+
     private void assertBalanceCacheAddsUp(TestOrg org) {
         String open = "balance > 0 and status in ('ACTIVE','DISPUTED','IN_ARRANGEMENT','LEGAL')";
         List<Map<String, Object>> cache = TenantContext.call(org.id(), () -> jdbc.queryForList("""
