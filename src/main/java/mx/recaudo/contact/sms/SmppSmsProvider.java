@@ -8,31 +8,11 @@ import mx.recaudo.contact.outbox.DeliveryReports;
 import mx.recaudo.contact.outbox.OutboundMessage;
 import mx.recaudo.contact.outbox.SendResult;
 import mx.recaudo.contact.template.SmsEncoding;
-import org.jsmpp.InvalidResponseException;
-import org.jsmpp.PDUException;
-import org.jsmpp.bean.Alphabet;
-import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.DataCoding;
-import org.jsmpp.bean.DataSm;
+import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DeliverSm;
-import org.jsmpp.bean.ESMClass;
-import org.jsmpp.bean.GeneralDataCoding;
-import org.jsmpp.bean.MessageClass;
-import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.bean.RegisteredDelivery;
-import org.jsmpp.bean.SMSCDeliveryReceipt;
-import org.jsmpp.bean.TypeOfNumber;
-import org.jsmpp.bean.AlertNotification;
-import org.jsmpp.extra.NegativeResponseException;
-import org.jsmpp.extra.ProcessRequestException;
-import org.jsmpp.extra.ResponseTimeoutException;
-import org.jsmpp.extra.SessionState;
-import org.jsmpp.session.BindParameter;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.SMPPSession;
-import org.jsmpp.session.Session;
+import org.jsmpp.util.DefaultComposer;
+import org.jsmpp.util.PDUComposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,53 +22,67 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * SMS over SMPP 3.4 with jsmpp: one transceiver bind per node; submit_sm windowed (up to
- * {@code window} requests awaiting their response); delivery receipts requested and mapped to
- * DELIVERED / FAILED; deliver_sm without the receipt flag is an inbound message (MO);
- * enquire_link keeps the link alive; a dropped link is bound again on the next send and by the
- * session listener. Text that fits GSM-7 goes as the default alphabet, anything else as UCS-2;
- * long texts travel in the message_payload TLV. An SMSC cannot be asked by our key whether it got a
- * message, so reconciliation after a crash answers UNKNOWN (the message is not resent).
+ * SMS over SMPP 3.4: one transceiver bind per node ({@link SmppLink}, PDUs encoded by jsmpp); submit_sm
+ * pipelined with up to {@code window} requests awaiting their response; delivery receipts requested and
+ * mapped to DELIVERED / FAILED; deliver_sm without the receipt flag is an inbound message (MO);
+ * enquire_link keeps the link alive and finds a dead one; a dropped link is bound again in the
+ * background and on the next send. Text that fits GSM-7 goes as GSM 03.38 septets (data_coding 0),
+ * anything else as UCS-2 (data_coding 8); long texts travel in the message_payload TLV. An SMSC cannot
+ * be asked by our key whether it got a message, so reconciliation after a crash answers UNKNOWN (the
+ * message is not resent).
  */
 @Component
 @ConditionalOnProperty(name = "recaudo.contact.smpp.host")
 public class SmppSmsProvider implements ChannelProvider, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SmppSmsProvider.class);
+    private static final int RESPONSE_TIMEOUT_MILLIS = 10_000;
+    private static final OptionalParameter[] NO_PARAMETERS = new OptionalParameter[0];
     private final ContactProperties.Smpp smpp;
     private final DeliveryReports reports;
     private final InboundMessages inbound;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore window;
+    private final PDUComposer composer = new DefaultComposer();
     /**
-     * Receipts are queued by the session's reader and applied in batches by one background thread,
+     * Receipts are queued by the link's reader and applied in batches by one background thread,
      * so database work never slows the reading of submit responses.
      */
-    private final java.util.concurrent.BlockingQueue<DeliveryReports.Report> receipts = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final BlockingQueue<DeliveryReports.Report> receipts = new LinkedBlockingQueue<>();
     /** Receipts whose submit is not recorded yet wait here (see {@link ReceiptHold}). */
     private final ReceiptHold hold = new ReceiptHold(receipts::add);
     /** Receipts that matched no message when applied (their submit unknown to this node), with the time they arrived. */
     private final Map<String, Object[]> earlyReceipts = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ScheduledExecutorService receiptRetries =
+    private final ScheduledExecutorService background =
             Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("smpp-receipts").unstarted(r));
-    private volatile SMPPSession session;
+    /** Inbound messages are stored (opt-out, inbox) off the reader thread; the SMSC gets its answer after. */
+    private final ExecutorService inboundWork = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile SmppLink link;
+    /** A link existed and dropped: bind again in the background so that inbound messages keep coming. */
+    private volatile boolean rebindWanted;
+    private volatile long lastBindAttempt;
     private volatile boolean closing;
 
     SmppSmsProvider(ContactProperties properties, DeliveryReports reports, InboundMessages inbound) {
         this.smpp = properties.smpp();
         this.reports = reports;
         this.inbound = inbound;
-        this.window = new Semaphore(Math.max(1, smpp.window()));
-        receiptRetries.scheduleWithFixedDelay(this::applyReceipts, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(this::applyReceipts, 200, 200, TimeUnit.MILLISECONDS);
+        long keepAlive = Math.max(100, Math.min(smpp.enquireLinkMillis(), smpp.reconnectMillis()));
+        background.scheduleWithFixedDelay(this::keepAlive, keepAlive, keepAlive, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -101,55 +95,40 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
         return Set.of(Channel.SMS);
     }
 
-    /** The bound session, binding (again) when there is none or the link dropped. */
-    synchronized SMPPSession session() throws IOException {
-        SMPPSession s = session;
-        if (s != null && s.getSessionState().isBound()) return s;
-        if (s != null) s.unbindAndClose();
-        SMPPSession fresh = new SMPPSession();
-        fresh.setEnquireLinkTimer(smpp.enquireLinkMillis());
-        fresh.setTransactionTimer(10_000);
-        fresh.setMessageReceiverListener(new Receiver());
-        fresh.addSessionStateListener((newState, oldState, source) -> {
-            if (newState == SessionState.CLOSED && !closing) {
-                log.warn("SMPP link to {}:{} closed; it is bound again on the next send", smpp.host(), smpp.port());
-            }
-        });
-        fresh.connectAndBind(smpp.host(), smpp.port(), new BindParameter(BindType.BIND_TRX, smpp.systemId(),
-                smpp.password(), smpp.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 10_000);
-        session = fresh;
+    /** The bound link, binding (again) when there is none or it dropped. */
+    synchronized SmppLink link() throws IOException {
+        SmppLink l = link;
+        if (l != null && l.isOpen()) return l;
+        lastBindAttempt = System.nanoTime();
+        SmppLink fresh = SmppLink.bind(smpp.host(), smpp.port(), smpp.systemId(), smpp.password(), smpp.systemType(),
+                smpp.window(), RESPONSE_TIMEOUT_MILLIS, new Receiver());
+        link = fresh;
+        rebindWanted = false;
         log.info("SMPP transceiver bound to {}:{}", smpp.host(), smpp.port());
         return fresh;
     }
 
     @Override
     public List<SendResult> send(List<OutboundMessage> batch) {
-        SMPPSession s;
+        SmppLink l;
         try {
-            s = session();
+            l = link();
         } catch (IOException e) {
             return batch.stream().<SendResult>map(m -> new SendResult.Retry("SMPP bind failed: " + e.getMessage())).toList();
         }
-        List<CompletableFuture<SendResult>> futures = new ArrayList<>(batch.size());
+        List<CompletableFuture<SmppLink.SubmitResponse>> responses = new ArrayList<>(batch.size());
         for (OutboundMessage m : batch) {
             try {
-                window.acquire();
+                responses.add(l.submit(seq -> submitSm(seq, m)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                futures.add(CompletableFuture.completedFuture(new SendResult.Retry("interrupted")));
-                continue;
+                responses.add(CompletableFuture.failedFuture(new SmppLink.NoResponse("interrupted")));
             }
-            futures.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return submit(s, m);
-                } finally {
-                    window.release();
-                }
-            }, senders));
         }
-        List<SendResult> results = new ArrayList<>(futures.size());
-        for (CompletableFuture<SendResult> f : futures) {
-            SendResult r = f.join();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESPONSE_TIMEOUT_MILLIS);
+        List<SendResult> results = new ArrayList<>(responses.size());
+        for (CompletableFuture<SmppLink.SubmitResponse> f : responses) {
+            SendResult r = result(l, f, deadline);
             // the receipt came before the SENT is recorded: record DELIVERED at once (sent_at and delivered_at)
             if (r instanceof SendResult.Accepted a && hold.deliveredBeforeRecording(a.providerMessageId())) {
                 r = new SendResult.Accepted(a.providerMessageId(), true);
@@ -159,31 +138,65 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
         return results;
     }
 
-    private SendResult submit(SMPPSession s, OutboundMessage m) {
+    private static SendResult result(SmppLink l, CompletableFuture<SmppLink.SubmitResponse> f, long deadline) {
+        try {
+            SmppLink.SubmitResponse r = SmppLink.await(f, deadline);
+            if (r.ok()) return new SendResult.Accepted(r.messageId(), false);
+            int status = r.status();
+            // 0x58 throttled, 0x14 queue full, 0x08 system error, 0x45 submit failed: temporary; the rest (invalid address…) permanent
+            boolean temporary = status == SMPPConstant.STAT_ESME_RTHROTTLED || status == 0x14 || status == 0x08 || status == 0x45;
+            String error = "SMPP status 0x" + Integer.toHexString(status);
+            return temporary ? new SendResult.Retry(error) : new SendResult.Rejected(error);
+        } catch (TimeoutException e) {
+            l.abandon(f);
+            return new SendResult.Retry("SMPP: no response in " + RESPONSE_TIMEOUT_MILLIS + " ms");
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof org.jsmpp.PDUStringException p
+                    ? new SendResult.Rejected("SMPP: " + p.getMessage()) // e.g. an address too long for the PDU
+                    : new SendResult.Retry("SMPP: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Retry("interrupted");
+        } catch (Exception e) {
+            return new SendResult.Retry("SMPP: " + e.getMessage());
+        }
+    }
+
+    private byte[] submitSm(int sequence, OutboundMessage m) throws org.jsmpp.PDUStringException {
         String text = m.body();
         boolean gsm = SmsEncoding.isGsm7(text);
         byte[] bytes = gsm ? SmsEncoding.toGsm7(text) : text.getBytes(StandardCharsets.UTF_16BE);
-        DataCoding coding = new GeneralDataCoding(gsm ? Alphabet.ALPHA_DEFAULT : Alphabet.ALPHA_UCS2, MessageClass.CLASS1, false);
         boolean payload = bytes.length > (gsm ? 160 : 140);
         String destination = m.address().startsWith("+") ? m.address().substring(1) : m.address();
+        return composer.submitSm(sequence, "", (byte) 0x05 /* alphanumeric */, (byte) 0x00, smpp.sourceAddress(),
+                (byte) 0x01 /* international */, (byte) 0x01 /* ISDN */, destination, (byte) 0, (byte) 0, (byte) 1,
+                null, null, (byte) 0x01 /* receipt on success and failure */, (byte) 0,
+                (byte) (gsm ? 0x00 : 0x08), (byte) 0, payload ? new byte[0] : bytes,
+                payload ? new OptionalParameter[]{new OptionalParameter.Message_payload(bytes)} : NO_PARAMETERS);
+    }
+
+    /**
+     * Every tick: an enquire_link when the link has been quiet, closing it when the SMSC stopped
+     * answering; binding again after a drop so that inbound messages and receipts keep coming.
+     */
+    private void keepAlive() {
         try {
-            var result = s.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
-                    smpp.sourceAddress(), TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
-                    new ESMClass(), (byte) 0, (byte) 1, null, null,
-                    new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0, coding, (byte) 0,
-                    payload ? new byte[0] : bytes,
-                    payload ? new OptionalParameter[]{new OptionalParameter.Message_payload(bytes)}
-                            : new OptionalParameter[0]);
-            hold.accepted(result.getMessageId(), System.currentTimeMillis());
-            return new SendResult.Accepted(result.getMessageId(), false);
-        } catch (NegativeResponseException e) {
-            int status = e.getCommandStatus();
-            // 0x58 throttled, 0x14 queue full, 0x08 system error: temporary; the rest (invalid address…) permanent
-            boolean temporary = status == 0x58 || status == 0x14 || status == 0x08 || status == 0x45;
-            return temporary ? new SendResult.Retry("SMPP status 0x" + Integer.toHexString(status))
-                    : new SendResult.Rejected("SMPP status 0x" + Integer.toHexString(status));
-        } catch (ResponseTimeoutException | IOException | InvalidResponseException | PDUException e) {
-            return new SendResult.Retry("SMPP: " + e.getMessage());
+            SmppLink l = link;
+            long now = System.nanoTime();
+            if (l != null && l.isOpen()) {
+                long quiet = TimeUnit.NANOSECONDS.toMillis(now - l.lastHeard());
+                if (quiet > smpp.enquireLinkMillis() + RESPONSE_TIMEOUT_MILLIS) {
+                    log.warn("SMPP link to {}:{} silent for {} ms; closing it", smpp.host(), smpp.port(), quiet);
+                    l.close();
+                } else if (quiet >= smpp.enquireLinkMillis()) {
+                    l.enquireLink();
+                }
+            } else if (rebindWanted && !closing
+                    && TimeUnit.NANOSECONDS.toMillis(now - lastBindAttempt) >= smpp.reconnectMillis()) {
+                link();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("SMPP bind again failed: {}", e.getMessage());
         }
     }
 
@@ -202,7 +215,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
             });
             receipts.drainTo(batch, 5_000);
             if (batch.isEmpty()) return;
-            Set<String> unknown = new java.util.HashSet<>(reports.reportAll("smpp", batch));
+            Set<String> unknown = new HashSet<>(reports.reportAll("smpp", batch));
             for (DeliveryReports.Report r : batch) {
                 if (!unknown.contains(r.providerMessageId())) earlyReceipts.remove(r.providerMessageId());
                 else earlyReceipts.putIfAbsent(r.providerMessageId(), new Object[]{r, now});
@@ -225,46 +238,62 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
     @Override
     public void destroy() {
         closing = true;
-        SMPPSession s = session;
-        if (s != null) s.unbindAndClose();
-        senders.shutdown();
-        receiptRetries.shutdownNow();
+        SmppLink l = link;
+        if (l != null) l.close();
+        background.shutdownNow();
+        inboundWork.shutdown();
     }
 
     /** Delivery receipts and inbound messages. */
-    private final class Receiver implements MessageReceiverListener {
+    private final class Receiver implements SmppLink.Handler {
         @Override
-        public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+        public void deliverSm(DeliverSm deliverSm, SmppLink.Responder respond) {
             if (MessageTypeCheck.isReceipt(deliverSm)) {
                 ReceiptText receipt = ReceiptText.parse(deliverSm.getShortMessage());
                 if (receipt == null) {
                     log.warn("Unreadable SMPP delivery receipt from {}", deliverSm.getSourceAddr());
-                    return;
+                } else {
+                    String status = receipt.state().equals("DELIVRD") ? "DELIVERED"
+                            : receipt.state().equals("ENROUTE") || receipt.state().equals("ACCEPTD") ? null : "FAILED";
+                    if (status != null) {
+                        String detail = receipt.state() + (receipt.error() == null ? "" : " err " + receipt.error());
+                        hold.receipt(new DeliveryReports.Report(receipt.id(), status, detail));
+                    }
                 }
-                String status = receipt.state().equals("DELIVRD") ? "DELIVERED"
-                        : receipt.state().equals("ENROUTE") || receipt.state().equals("ACCEPTD") ? null : "FAILED";
-                if (status == null) return;
-                String detail = receipt.state() + (receipt.error() == null ? "" : " err " + receipt.error());
-                hold.receipt(new DeliveryReports.Report(receipt.id(), status, detail));
-            } else {
-                byte[] raw = deliverSm.getShortMessage();
-                if ((raw == null || raw.length == 0)) {
-                    OptionalParameter p = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
-                    raw = p instanceof OptionalParameter.OctetString o ? o.getValue() : new byte[0];
-                }
-                boolean ucs2 = (deliverSm.getDataCoding() & 0x0C) == 0x08;
-                String text = ucs2 ? new String(raw, StandardCharsets.UTF_16BE) : SmsEncoding.fromGsm7(raw);
-                inbound.receive(Channel.SMS, deliverSm.getSourceAddr(), text);
+                respond.status(SMPPConstant.STAT_ESME_ROK);
+                return;
             }
+            inboundWork.execute(() -> {
+                try {
+                    byte[] raw = deliverSm.getShortMessage();
+                    if (raw == null || raw.length == 0) {
+                        OptionalParameter p = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+                        raw = p instanceof OptionalParameter.OctetString o ? o.getValue() : new byte[0];
+                    }
+                    boolean ucs2 = (deliverSm.getDataCoding() & 0x0C) == 0x08;
+                    String text = ucs2 ? new String(raw, StandardCharsets.UTF_16BE) : SmsEncoding.fromGsm7(raw);
+                    inbound.receive(Channel.SMS, deliverSm.getSourceAddr(), text);
+                    respond.status(SMPPConstant.STAT_ESME_ROK);
+                } catch (RuntimeException e) {
+                    // not stored: the SMSC keeps the message and delivers it again
+                    log.warn("Inbound SMS from {} not stored yet: {}", deliverSm.getSourceAddr(), e.getMessage());
+                    respond.status(SMPPConstant.STAT_ESME_RX_T_APPN);
+                }
+            });
         }
 
         @Override
-        public void onAcceptAlertNotification(AlertNotification alertNotification) {
+        public void accepted(String messageId) {
+            hold.accepted(messageId, System.currentTimeMillis());
         }
 
         @Override
-        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-            throw new ProcessRequestException("data_sm not supported", 0x03);
+        public void closed(SmppLink closed) {
+            if (!closing) {
+                log.warn("SMPP link to {}:{} closed; it is bound again in the background and on the next send",
+                        smpp.host(), smpp.port());
+                rebindWanted = true;
+            }
         }
     }
 
