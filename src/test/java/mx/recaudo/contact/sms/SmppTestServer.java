@@ -74,6 +74,10 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
     public final AtomicInteger enquireLinks = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1000);
     public volatile boolean receipts = true;
+    /** Destinations the SMSC refuses, with the command status of its answer (0x0B invalid address, 0x58 throttled…). */
+    public final java.util.Map<String, Integer> refuse = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When set, submits wait for it before being answered (requests in flight for as long as a test needs). */
+    public volatile java.util.concurrent.CountDownLatch stall;
     private volatile boolean running = true;
 
     public SmppTestServer(int port) throws IOException {
@@ -106,6 +110,16 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
 
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
+        java.util.concurrent.CountDownLatch wait = stall;
+        if (wait != null) {
+            try {
+                wait.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Integer refused = refuse.get(submitSm.getDestAddress());
+        if (refused != null) throw new ProcessRequestException("refused", refused);
         byte[] raw = submitSm.getShortMessage();
         if (raw == null || raw.length == 0) {
             OptionalParameter p = submitSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);

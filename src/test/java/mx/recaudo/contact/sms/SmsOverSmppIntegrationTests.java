@@ -181,4 +181,42 @@ class SmsOverSmppIntegrationTests {
         await(() -> status(second).equals("DELIVERED"));
         assertThat(smsc.binds.get()).isGreaterThan(before);
     }
+
+    @Test
+    void aNumberTheSmscRefusesFailsAndAThrottledOneIsTriedAgainLater() throws Exception {
+        long a = customer("F-1", "+523312340041");
+        long b = customer("F-2", "+523312340042");
+        smsc.refuse.put("523312340041", 0x0B); // invalid destination: for good
+        smsc.refuse.put("523312340042", 0x58); // throttled: temporary
+        try {
+            long refused = as(() -> outbox.plan(ContactOutbox.Plan.text(a, Channel.SMS, "Hola"))).messageId();
+            long throttled = as(() -> outbox.plan(ContactOutbox.Plan.text(b, Channel.SMS, "Hola"))).messageId();
+            dispatcher.dispatchOnce("smpp");
+            assertThat(status(refused)).isEqualTo("FAILED");
+            assertThat(system.sql("select last_error from contact_message where id = ?").param(refused).query(String.class).single())
+                    .isEqualTo("SMPP status 0xb");
+            assertThat(status(throttled)).isEqualTo("QUEUED"); // back in the queue (the tests retry at once)
+            assertThat(system.sql("select attempts || ' ' || last_error from contact_message where id = ?").param(throttled)
+                    .query(String.class).single()).isEqualTo("1 SMPP status 0x58");
+            drain(); // throttled every time: FAILED once the attempts are used up
+            assertThat(status(throttled)).isEqualTo("FAILED");
+            assertThat(system.sql("select attempts from contact_message where id = ?").param(throttled).query(Integer.class).single())
+                    .isEqualTo(5);
+        } finally {
+            smsc.refuse.clear();
+        }
+    }
+
+    @Test
+    void afterADropTheLinkIsBoundAgainWithoutWaitingForASendSoRepliesKeepComing() throws Exception {
+        long a = customer("R-3", "+523312340051");
+        long first = as(() -> outbox.plan(ContactOutbox.Plan.text(a, Channel.SMS, "Uno"))).messageId();
+        drain();
+        await(() -> status(first).equals("DELIVERED"));
+        int before = smsc.binds.get();
+        smsc.dropLinks();
+        await(() -> smsc.binds.get() > before); // nothing sent meanwhile
+        smsc.sendMo("523312340051", "Ya pagué");
+        await(() -> as(() -> jdbc.sql("select count(*) from contact_inbox where customer_id = ?").param(a).query(Long.class).single()) == 1);
+    }
 }
