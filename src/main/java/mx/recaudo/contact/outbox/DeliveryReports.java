@@ -49,7 +49,11 @@ public class DeliveryReports {
                                              else c.delivered_at end,
                          last_error = case when t.status = 'FAILED' then t.detail else c.last_error end
                     from t
-                   where c.id = t.id -- the status again: checked on the row as locked, should another report race this one
+                   where c.id = t.id
+                     -- the ids again as an array: the rows are then fetched by key whatever the statistics say
+                     -- (unanalyzed, the planner hashed t and read all of contact_message for every batch)
+                     and c.id = any(array(select id from t))
+                     -- the status again: checked on the row as locked, should another report race this one
                      and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and t.status in ('READ','ANSWERED')))
                   returning c.id, c.org_id, c.customer_id, c.channel, t.status, t.detail, t.pid),
                 -- DELIVERED is read from delivered_at by the timeline; other reports are timeline rows

@@ -179,31 +179,38 @@ public class OutboxDispatcher {
         List<OutboundMessage> claimed = new ArrayList<>();
         long[] claim = {0};
         int[] taken = {0};
-        system.sql("""
-                with q as (delete from contact_dispatch_queue d
-                            where d.message_id = any(array(select message_id from contact_dispatch_queue
-                                                    where provider = ? and not_before <= ?
-                                                    order by not_before, message_id limit ? for update skip locked))
-                           returning d.message_id),
-                m as (update contact_message m set status = 'SENDING', claimed_by = ?, claimed_at = ?,
-                             attempts = m.attempts + 1, updated_at = clock_timestamp()
-                        from q where m.id = q.message_id and m.status = 'QUEUED'
-                      returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
-                                m.attempts, m.kind, m.time_zone),
-                c as (insert into contact_dispatch_claim (provider, claimed_by, claimed_at, message_ids)
-                      select ?, ?, ?, array_agg(id) from m having count(*) > 0
-                      returning id)
-                select (select count(*) from q), (select id from c), m.* from (select 1) one left join m on true""")
-                .params(providerName, at, granted, worker, at, providerName, worker, at)
-                .query(rs -> {
-                    taken[0] = rs.getInt(1);
-                    claim[0] = rs.getLong(2);
-                    if (rs.getObject(3) != null) {
-                        claimed.add(new OutboundMessage(rs.getLong(3), rs.getObject(4, UUID.class), rs.getLong(5),
-                                Channel.parse(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                                rs.getObject(10, UUID.class), rs.getInt(11), rs.getString(12), rs.getString(13)));
-                    }
-                });
+        // The due rows must come from an ordered scan of contact_dispatch_queue_due that stops after the batch.
+        // Without statistics (a queue filled seconds ago, not analyzed yet) the planner guesses a handful of
+        // due rows and reads and sorts all of them instead: every claim of a 100,000-message run read the
+        // whole queue. A sort is never needed here, so it is ruled out for this one transaction.
+        systemTx.executeWithoutResult(tx -> {
+            system.sql("set local enable_sort = off").update();
+            system.sql("""
+                    with q as (delete from contact_dispatch_queue d
+                                where d.message_id = any(array(select message_id from contact_dispatch_queue
+                                                        where provider = ? and not_before <= ?
+                                                        order by not_before, message_id limit ? for update skip locked))
+                               returning d.message_id),
+                    m as (update contact_message m set status = 'SENDING', claimed_by = ?, claimed_at = ?,
+                                 attempts = m.attempts + 1, updated_at = clock_timestamp()
+                            from q where m.id = q.message_id and m.status = 'QUEUED'
+                          returning m.id, m.org_id, m.customer_id, m.channel, m.address, m.subject, m.body, m.idempotency_key,
+                                    m.attempts, m.kind, m.time_zone),
+                    c as (insert into contact_dispatch_claim (provider, claimed_by, claimed_at, message_ids)
+                          select ?, ?, ?, array_agg(id) from m having count(*) > 0
+                          returning id)
+                    select (select count(*) from q), (select id from c), m.* from (select 1) one left join m on true""")
+                    .params(providerName, at, granted, worker, at, providerName, worker, at)
+                    .query(rs -> {
+                        taken[0] = rs.getInt(1);
+                        claim[0] = rs.getLong(2);
+                        if (rs.getObject(3) != null) {
+                            claimed.add(new OutboundMessage(rs.getLong(3), rs.getObject(4, UUID.class), rs.getLong(5),
+                                    Channel.parse(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                                    rs.getObject(10, UUID.class), rs.getInt(11), rs.getString(12), rs.getString(13)));
+                        }
+                    });
+        });
         rates.giveBack(providerName, granted - claimed.size());
         if (claimed.isEmpty()) return taken[0]; // only dropped queue rows (if any): there may be more to claim
         List<OutboundMessage> sendable = recheck(claimed, now, at);

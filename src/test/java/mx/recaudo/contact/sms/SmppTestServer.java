@@ -74,6 +74,8 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
     public final AtomicInteger enquireLinks = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1000);
     public volatile boolean receipts = true;
+    /** Whether {@link #submitted} keeps what arrives (the benchmark turns it off: millions of messages). */
+    public volatile boolean keepSubmitted = true;
     /** Destinations the SMSC refuses, with the command status of its answer (0x0B invalid address, 0x58 throttled…). */
     public final java.util.Map<String, Integer> refuse = new java.util.concurrent.ConcurrentHashMap<>();
     /** When set, submits wait for it before being answered (requests in flight for as long as a test needs). */
@@ -128,7 +130,7 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
         boolean ucs2 = (submitSm.getDataCoding() & 0x0C) == 0x08;
         String text = ucs2 ? new String(raw, StandardCharsets.UTF_16BE) : mx.recaudo.contact.template.SmsEncoding.fromGsm7(raw);
         String id = Long.toString(ids.incrementAndGet());
-        submitted.add(new Submitted(id, submitSm.getDestAddress(), text, ucs2, raw));
+        if (keepSubmitted) submitted.add(new Submitted(id, submitSm.getDestAddress(), text, ucs2, raw));
         if (receipts) {
             pendingReceipts.incrementAndGet();
             receiptTimer.schedule(() -> receiptSenders.execute(() -> sendReceipt(source, submitSm, id, 1)),
