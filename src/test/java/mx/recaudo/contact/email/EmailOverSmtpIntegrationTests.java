@@ -85,6 +85,9 @@ class EmailOverSmtpIntegrationTests {
         long template = as(() -> templates.save(new ContactTemplates.Draft("recordatorio", Channel.EMAIL, "es", "FRIENDLY",
                 false, "{{firstName}}, te ayudamos con tu pago", "<p>Hola {{firstName}}:</p><p>Tu referencia es {{reference}}.</p>"
                 + "<p>Si no deseas recibir estos correos, responde BAJA.</p>")));
+        // emails other test classes left queued (the database is shared) go out first, so that only ours is counted
+        while (dispatcher.dispatchOnce("smtp") > 0) { }
+        mail.purgeEmailFromAllMailboxes();
         long id = as(() -> outbox.plan(new ContactOutbox.Plan(customer, Channel.EMAIL, null, template, null, null, null))).messageId();
         while (dispatcher.dispatchOnce("smtp") > 0) { }
         assertThat(status(id)).isEqualTo("SENT");
