@@ -72,14 +72,33 @@ final class SmppLink implements AutoCloseable {
         }
     }
 
-    /** A submit that got no answer: the link closed, or the response did not come in time. */
+    /**
+     * A submit that got no answer: the link closed, or the response did not come in time. When the PDU
+     * had already been written to the socket, the SMSC may have taken the message ({@link #maybeReceived}).
+     */
     static final class NoResponse extends IOException {
-        NoResponse(String message) {
+        private final boolean maybeReceived;
+
+        NoResponse(String message, boolean maybeReceived) {
             super(message);
+            this.maybeReceived = maybeReceived;
+        }
+
+        boolean maybeReceived() {
+            return maybeReceived;
         }
     }
 
-    private static final byte[] STOP = new byte[0];
+    /** A submit awaiting its response; {@code written} once its PDU went to the socket. */
+    private static final class Pending {
+        final CompletableFuture<SubmitResponse> response = new CompletableFuture<>();
+        volatile boolean written;
+    }
+
+    /** A PDU to write; {@code submit} is set for a submit_sm. */
+    private record Outgoing(byte[] pdu, Pending submit) {}
+
+    private static final Outgoing STOP = new Outgoing(new byte[0], null);
     private final PDUComposer composer = new DefaultComposer();
     private final PDUDecomposer decomposer = new DefaultDecomposer();
     private final PDUReader reader = new DefaultPDUReader();
@@ -89,8 +108,8 @@ final class SmppLink implements AutoCloseable {
     private final Handler handler;
     private final Semaphore window;
     private final AtomicInteger sequence = new AtomicInteger();
-    private final Map<Integer, CompletableFuture<SubmitResponse>> pending = new ConcurrentHashMap<>();
-    private final BlockingQueue<byte[]> outgoing = new LinkedBlockingQueue<>();
+    private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
+    private final BlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>();
     private volatile boolean open = true;
     private volatile long lastHeard = System.nanoTime();
 
@@ -165,7 +184,7 @@ final class SmppLink implements AutoCloseable {
      */
     CompletableFuture<SubmitResponse> submit(PduForSequence compose) throws InterruptedException {
         window.acquire();
-        CompletableFuture<SubmitResponse> response = new CompletableFuture<>();
+        Pending submit = new Pending();
         int seq = nextSequence();
         byte[] pdu;
         try {
@@ -174,13 +193,13 @@ final class SmppLink implements AutoCloseable {
             window.release();
             return CompletableFuture.failedFuture(e);
         }
-        pending.put(seq, response);
+        pending.put(seq, submit);
         if (!open) {
-            settle(seq, null, new NoResponse("SMPP link closed"));
+            settle(seq, null, "SMPP link closed");
         } else {
-            outgoing.add(pdu);
+            outgoing.add(new Outgoing(pdu, submit));
         }
-        return response;
+        return submit.response;
     }
 
     @FunctionalInterface
@@ -190,21 +209,21 @@ final class SmppLink implements AutoCloseable {
 
     /** Gives up on a submit still awaiting its response (the caller's timeout). */
     void abandon(CompletableFuture<SubmitResponse> response) {
-        pending.forEach((seq, f) -> {
-            if (f == response) settle(seq, null, new NoResponse("no SMPP response in time"));
+        pending.forEach((seq, p) -> {
+            if (p.response == response) settle(seq, null, "no SMPP response in time");
         });
     }
 
     /** Sends an enquire_link; the reader notes the answer as life on the link. */
     void enquireLink() {
-        if (open) outgoing.add(composer.enquireLink(nextSequence()));
+        if (open) send(composer.enquireLink(nextSequence()));
     }
 
     /** Unbinds politely (best effort) and closes. */
     @Override
     public void close() {
         if (!open) return;
-        outgoing.add(composer.unbind(nextSequence()));
+        send(composer.unbind(nextSequence()));
         outgoing.add(STOP);
         try {
             // give the writer a moment to put the unbind on the wire
@@ -213,6 +232,10 @@ final class SmppLink implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         shutDown();
+    }
+
+    private void send(byte[] pdu) {
+        outgoing.add(new Outgoing(pdu, null));
     }
 
     private int nextSequence() {
@@ -231,14 +254,15 @@ final class SmppLink implements AutoCloseable {
     private void writeLoop() {
         try {
             while (open) {
-                byte[] pdu = outgoing.take();
+                Outgoing next = outgoing.take();
                 do {
-                    if (pdu == STOP) {
+                    if (next == STOP) {
                         out.flush();
                         return;
                     }
-                    out.write(pdu);
-                } while ((pdu = outgoing.poll()) != null);
+                    if (next.submit() != null) next.submit().written = true; // from here on the SMSC may get it
+                    out.write(next.pdu());
+                } while ((next = outgoing.poll()) != null);
                 out.flush(); // once per burst: many PDUs per system call when busy
             }
         } catch (IOException e) {
@@ -286,21 +310,21 @@ final class SmppLink implements AutoCloseable {
                 try {
                     deliverSm = decomposer.deliverSm(pdu);
                 } catch (PDUStringException e) {
-                    outgoing.add(composer.deliverSmResp(SMPPConstant.STAT_ESME_RX_P_APPN, seq, ""));
+                    send(composer.deliverSmResp(SMPPConstant.STAT_ESME_RX_P_APPN, seq, ""));
                     return;
                 }
                 AtomicInteger answered = new AtomicInteger();
                 try {
                     handler.deliverSm(deliverSm, status -> {
-                        if (answered.getAndIncrement() == 0 && open) outgoing.add(composer.deliverSmResp(status, seq, ""));
+                        if (answered.getAndIncrement() == 0 && open) send(composer.deliverSmResp(status, seq, ""));
                     });
                 } catch (RuntimeException e) {
-                    if (answered.getAndIncrement() == 0) outgoing.add(composer.deliverSmResp(SMPPConstant.STAT_ESME_RX_T_APPN, seq, ""));
+                    if (answered.getAndIncrement() == 0) send(composer.deliverSmResp(SMPPConstant.STAT_ESME_RX_T_APPN, seq, ""));
                 }
             }
-            case SMPPConstant.CID_ENQUIRE_LINK -> outgoing.add(composer.enquireLinkResp(seq));
+            case SMPPConstant.CID_ENQUIRE_LINK -> send(composer.enquireLinkResp(seq));
             case SMPPConstant.CID_UNBIND -> {
-                outgoing.add(composer.unbindResp(SMPPConstant.STAT_ESME_ROK, seq));
+                send(composer.unbindResp(SMPPConstant.STAT_ESME_ROK, seq));
                 outgoing.add(STOP);
                 throw new IOException("unbound by the SMSC");
             }
@@ -311,19 +335,19 @@ final class SmppLink implements AutoCloseable {
             default -> {
                 // a request we do not serve (data_sm, query…) gets generic_nack; a stray response is dropped
                 if ((header.getCommandId() & SMPPConstant.MASK_CID_RESP) == 0) {
-                    outgoing.add(composer.genericNack(SMPPConstant.STAT_ESME_RINVCMDID, seq));
+                    send(composer.genericNack(SMPPConstant.STAT_ESME_RINVCMDID, seq));
                 }
             }
         }
     }
 
-    /** Completes a pending submit once, giving its window place back. */
-    private void settle(int seq, SubmitResponse response, IOException failure) {
-        CompletableFuture<SubmitResponse> f = pending.remove(seq);
-        if (f == null) return;
+    /** Completes a pending submit once (with the response, else with why there is none), giving its window place back. */
+    private void settle(int seq, SubmitResponse response, String noResponse) {
+        Pending p = pending.remove(seq);
+        if (p == null) return;
         window.release();
-        if (failure != null) f.completeExceptionally(failure);
-        else f.complete(response);
+        if (response != null) p.response.complete(response);
+        else p.response.completeExceptionally(new NoResponse(noResponse, p.written));
     }
 
     private void shutDown() {
@@ -335,7 +359,7 @@ final class SmppLink implements AutoCloseable {
         } catch (IOException e) {
             // closing anyway
         }
-        pending.keySet().forEach(seq -> settle(seq, null, new NoResponse("SMPP link closed before the response")));
+        pending.keySet().forEach(seq -> settle(seq, null, "SMPP link closed before the response"));
         if (wasOpen) handler.closed(this);
     }
 

@@ -122,7 +122,7 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
                 responses.add(l.submit(seq -> submitSm(seq, m)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                responses.add(CompletableFuture.failedFuture(new SmppLink.NoResponse("interrupted")));
+                responses.add(CompletableFuture.failedFuture(new SmppLink.NoResponse("interrupted", false)));
             }
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESPONSE_TIMEOUT_MILLIS);
@@ -149,11 +149,16 @@ public class SmppSmsProvider implements ChannelProvider, DisposableBean {
             return temporary ? new SendResult.Retry(error) : new SendResult.Rejected(error);
         } catch (TimeoutException e) {
             l.abandon(f);
-            return new SendResult.Retry("SMPP: no response in " + RESPONSE_TIMEOUT_MILLIS + " ms");
+            return result(l, f, deadline); // now settled: NoResponse below
         } catch (ExecutionException e) {
-            return e.getCause() instanceof org.jsmpp.PDUStringException p
-                    ? new SendResult.Rejected("SMPP: " + p.getMessage()) // e.g. an address too long for the PDU
-                    : new SendResult.Retry("SMPP: " + e.getCause().getMessage());
+            return switch (e.getCause()) {
+                case org.jsmpp.PDUStringException p -> new SendResult.Rejected("SMPP: " + p.getMessage()); // e.g. an address too long for the PDU
+                // the SMSC may have the message and cannot be asked by our key: sending it again could
+                // deliver it twice, so it fails as uncertain, like a send interrupted by a crash
+                case SmppLink.NoResponse n when n.maybeReceived() ->
+                        new SendResult.Rejected("UNCERTAIN: " + n.getMessage() + "; not resent to avoid a duplicate");
+                case Throwable t -> new SendResult.Retry("SMPP: " + t.getMessage());
+            };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendResult.Retry("interrupted");

@@ -80,6 +80,8 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
     public final java.util.Map<String, Integer> refuse = new java.util.concurrent.ConcurrentHashMap<>();
     /** When set, submits wait for it before being answered (requests in flight for as long as a test needs). */
     public volatile java.util.concurrent.CountDownLatch stall;
+    /** Submits read off the wire (counted before any stall). */
+    public final AtomicInteger submitsArrived = new AtomicInteger();
     private volatile boolean running = true;
 
     public SmppTestServer(int port) throws IOException {
@@ -112,6 +114,7 @@ public class SmppTestServer implements ServerMessageReceiverListener, AutoClosea
 
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
+        submitsArrived.incrementAndGet();
         java.util.concurrent.CountDownLatch wait = stall;
         if (wait != null) {
             try {

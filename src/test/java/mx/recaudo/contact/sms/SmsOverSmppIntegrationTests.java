@@ -219,4 +219,28 @@ class SmsOverSmppIntegrationTests {
         smsc.sendMo("523312340051", "Ya pagué");
         await(() -> as(() -> jdbc.sql("select count(*) from contact_inbox where customer_id = ?").param(a).query(Long.class).single()) == 1);
     }
+
+    @Test
+    void aMessageOnTheWireWhenTheLinkDropsFailsAsUncertainAndIsNeverSentAgain() throws Exception {
+        long a = customer("U-1", "+523312340061");
+        long id = as(() -> outbox.plan(ContactOutbox.Plan.text(a, Channel.SMS, "Aviso"))).messageId();
+        int arrived = smsc.submitsArrived.get();
+        smsc.stall = new java.util.concurrent.CountDownLatch(1); // the SMSC reads the submit and does not answer yet
+        try {
+            var sending = java.util.concurrent.CompletableFuture.runAsync(() -> dispatcher.dispatchOnce("smpp"));
+            await(() -> smsc.submitsArrived.get() > arrived);
+            smsc.dropLinks();
+            sending.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            smsc.stall.countDown();
+            smsc.stall = null;
+        }
+        assertThat(status(id)).isEqualTo("FAILED");
+        assertThat(system.sql("select last_error from contact_message where id = ?").param(id).query(String.class).single())
+                .startsWith("UNCERTAIN:");
+        drain();
+        Thread.sleep(300);
+        assertThat(smsc.submitted.stream().filter(s -> s.destination().equals("523312340061"))).hasSize(1);
+        assertThat(status(id)).isEqualTo("FAILED");
+    }
 }
