@@ -3,6 +3,7 @@ package mx.recaudo.contact.outbox;
 import mx.recaudo.platform.SystemDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Set;
 
@@ -14,9 +15,11 @@ import java.util.Set;
 public class DeliveryReports {
     private static final Set<String> FINAL = Set.of("DELIVERED", "FAILED", "READ", "ANSWERED");
     private final JdbcClient system;
+    private final TransactionTemplate systemTx;
 
-    DeliveryReports(@SystemDatabase JdbcClient system) {
+    DeliveryReports(@SystemDatabase JdbcClient system, @SystemDatabase TransactionTemplate systemTx) {
         this.system = system;
+        this.systemTx = systemTx;
     }
 
     /** One provider report. */
@@ -35,7 +38,13 @@ public class DeliveryReports {
         // the provider ids live in the narrow contact_provider_message (an index on contact_message
         // would make every status change of the wide row a non-HOT update); the lateral lookup (kept
         // apart by "offset 0") probes its index once per report, whatever the statistics say
-        java.util.Set<String> applied = new java.util.HashSet<>(system.sql("""
+        // The messages are fetched by key, one probe per report: without statistics (a table written
+        // seconds ago) the planner hashed the reports and read all of contact_message for every batch;
+        // joins other than nested loops are ruled out for this one transaction.
+        java.util.Set<String> applied = new java.util.HashSet<>(systemTx.execute(tx -> {
+            system.sql("set local enable_hashjoin = off").update();
+            system.sql("set local enable_mergejoin = off").update();
+            return system.sql("""
                 with r as (select * from unnest(?::text[], ?::text[], ?::text[]) as r(pid, status, detail)),
                 t as (select p.message_id as id, r.pid, r.status, r.detail from r cross join lateral (
                         select message_id from contact_provider_message p
@@ -50,9 +59,6 @@ public class DeliveryReports {
                          last_error = case when t.status = 'FAILED' then t.detail else c.last_error end
                     from t
                    where c.id = t.id
-                     -- the ids again as an array: the rows are then fetched by key whatever the statistics say
-                     -- (unanalyzed, the planner hashed t and read all of contact_message for every batch)
-                     and c.id = any(array(select id from t))
                      -- the status again: checked on the row as locked, should another report race this one
                      and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and t.status in ('READ','ANSWERED')))
                   returning c.id, c.org_id, c.customer_id, c.channel, t.status, t.detail, t.pid),
@@ -60,7 +66,8 @@ public class DeliveryReports {
                 e as (insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
                       select org_id, customer_id, id, 'STATUS', channel, status, detail from m where status <> 'DELIVERED')
                 select pid from m""")
-                .params(ids, statuses, details, provider).query(String.class).list());
+                .params(ids, statuses, details, provider).query(String.class).list();
+        }));
         return java.util.Arrays.stream(ids).filter(id -> !applied.contains(id)).toList();
     }
 
