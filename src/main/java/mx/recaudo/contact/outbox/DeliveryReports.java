@@ -3,7 +3,6 @@ package mx.recaudo.contact.outbox;
 import mx.recaudo.platform.SystemDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Set;
 
@@ -15,60 +14,67 @@ import java.util.Set;
 public class DeliveryReports {
     private static final Set<String> FINAL = Set.of("DELIVERED", "FAILED", "READ", "ANSWERED");
     private final JdbcClient system;
-    private final TransactionTemplate systemTx;
 
-    DeliveryReports(@SystemDatabase JdbcClient system, @SystemDatabase TransactionTemplate systemTx) {
+    DeliveryReports(@SystemDatabase JdbcClient system) {
         this.system = system;
-        this.systemTx = systemTx;
     }
 
     /** One provider report. */
     public record Report(String providerMessageId, String status, String detail) {}
 
     /**
-     * Applies many reports in one statement; answers the ids that changed nothing (their submit may
-     * not be recorded yet), so the caller can try them again for a while. Provider ids can be
-     * recycled by an SMSC: only messages sent in the last seven days and not yet final match.
+     * Applies many reports; answers the provider ids that match no message (their submit may not be
+     * recorded yet), so the caller can try them again for a while. A report for a message that is
+     * already past it (a duplicate receipt) matches and changes nothing. Provider ids can be recycled
+     * by an SMSC: only messages sent in the last seven days match.
+     *
+     * <p>Two steps whose plans do not depend on statistics (tables written seconds ago have none, and
+     * a single statement joining the reports to contact_message was planned as a scan of the whole
+     * table): the provider ids are looked up one index probe each, then the messages are changed by
+     * key, one statement per kind of report (nearly all are DELIVERED).
      */
     public java.util.List<String> reportAll(String provider, java.util.List<Report> reports) {
         if (reports.isEmpty()) return java.util.List.of();
-        String[] ids = reports.stream().map(Report::providerMessageId).toArray(String[]::new);
-        String[] statuses = reports.stream().map(Report::status).toArray(String[]::new);
-        String[] details = reports.stream().map(Report::detail).toArray(String[]::new);
-        // the provider ids live in the narrow contact_provider_message (an index on contact_message
-        // would make every status change of the wide row a non-HOT update); the lateral lookup (kept
-        // apart by "offset 0") probes its index once per report, whatever the statistics say
-        // The messages are fetched by key, one probe per report: without statistics (a table written
-        // seconds ago) the planner hashed the reports and read all of contact_message for every batch;
-        // joins other than nested loops are ruled out for this one transaction.
-        java.util.Set<String> applied = new java.util.HashSet<>(systemTx.execute(tx -> {
-            system.sql("set local enable_hashjoin = off").update();
-            system.sql("set local enable_mergejoin = off").update();
-            return system.sql("""
-                with r as (select * from unnest(?::text[], ?::text[], ?::text[]) as r(pid, status, detail)),
-                t as (select p.message_id as id, r.pid, r.status, r.detail from r cross join lateral (
+        String[] pids = reports.stream().map(Report::providerMessageId).distinct().toArray(String[]::new);
+        java.util.Map<String, Long> messageOf = new java.util.HashMap<>();
+        // the provider ids live in the narrow contact_provider_message (an index on contact_message would
+        // make every status change of the wide row a non-HOT update); "offset 0" keeps the lookup a probe
+        system.sql("""
+                select r.pid, p.message_id from unnest(?::text[]) as r(pid) cross join lateral (
                         select message_id from contact_provider_message p
                          where p.provider = ? and p.provider_message_id = r.pid
                            and p.sent_at > clock_timestamp() - interval '7 days'
-                        offset 0) p),
-                m as (
-                  update contact_message c set status = t.status, updated_at = clock_timestamp(),
-                         delivered_at = case when t.status = 'DELIVERED' then clock_timestamp()
-                                             when t.status = 'READ' then coalesce(c.delivered_at, clock_timestamp())
-                                             else c.delivered_at end,
-                         last_error = case when t.status = 'FAILED' then t.detail else c.last_error end
-                    from t
-                   where c.id = t.id
-                     -- the status again: checked on the row as locked, should another report race this one
-                     and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and t.status in ('READ','ANSWERED')))
-                  returning c.id, c.org_id, c.customer_id, c.channel, t.status, t.detail, t.pid),
-                -- DELIVERED is read from delivered_at by the timeline; other reports are timeline rows
-                e as (insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
-                      select org_id, customer_id, id, 'STATUS', channel, status, detail from m where status <> 'DELIVERED')
-                select pid from m""")
-                .params(ids, statuses, details, provider).query(String.class).list();
-        }));
-        return java.util.Arrays.stream(ids).filter(id -> !applied.contains(id)).toList();
+                        offset 0) p""")
+                .params(pids, provider)
+                .query(rs -> {
+                    messageOf.put(rs.getString(1), rs.getLong(2));
+                });
+        // one statement per (status, detail): the same values for every row, so no join is needed
+        java.util.Map<java.util.List<String>, java.util.LinkedHashSet<Long>> byKind = new java.util.LinkedHashMap<>();
+        for (Report r : reports) {
+            Long id = messageOf.get(r.providerMessageId());
+            if (id != null) byKind.computeIfAbsent(java.util.Arrays.asList(r.status(), r.detail()), k -> new java.util.LinkedHashSet<>()).add(id);
+        }
+        byKind.forEach((kind, ids) -> {
+            String status = kind.get(0), detail = kind.get(1);
+            system.sql("""
+                    with m as (
+                      update contact_message c set status = ?, updated_at = clock_timestamp(),
+                             delivered_at = case when ? = 'DELIVERED' then clock_timestamp()
+                                                 when ? = 'READ' then coalesce(c.delivered_at, clock_timestamp())
+                                                 else c.delivered_at end,
+                             last_error = case when ? = 'FAILED' then ? else c.last_error end
+                       where c.id = any(?)
+                         -- never backwards; checked on the row as locked, should another report race this one
+                         and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and ? in ('READ','ANSWERED')))
+                      returning c.id, c.org_id, c.customer_id, c.channel)
+                    -- DELIVERED is read from delivered_at by the timeline; other reports are timeline rows
+                    insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
+                    select org_id, customer_id, id, 'STATUS', channel, ?, ? from m where ? <> 'DELIVERED'""")
+                    .params(status, status, status, status, detail, ids.toArray(Long[]::new), status, status, detail, status)
+                    .update();
+        });
+        return java.util.Arrays.stream(pids).filter(pid -> !messageOf.containsKey(pid)).toList();
     }
 
     /** Applies a report; false when no message has that provider id (yet). Never moves a message backwards. */

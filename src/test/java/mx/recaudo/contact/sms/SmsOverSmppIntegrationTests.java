@@ -39,6 +39,7 @@ class SmsOverSmppIntegrationTests {
     @Autowired ContactProfiles profiles;
     @Autowired ContactTimeline timeline;
     @Autowired OutboxDispatcher dispatcher;
+    @Autowired mx.recaudo.contact.outbox.DeliveryReports deliveryReports;
     TestOrg org;
 
     @BeforeAll
@@ -242,5 +243,42 @@ class SmsOverSmppIntegrationTests {
         Thread.sleep(300);
         assertThat(smsc.submitted.stream().filter(s -> s.destination().equals("523312340061"))).hasSize(1);
         assertThat(status(id)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void reportsInABatchAreAppliedByKindAndOnlyThoseMatchingNoMessageComeBack() throws Exception {
+        smsc.receipts = false;
+        try {
+            long a = customer("D-1", "+523312340071");
+            long b = customer("D-2", "+523312340072");
+            long c = customer("D-3", "+523312340073");
+            List<Long> ids = new java.util.ArrayList<>();
+            for (long customer : List.of(a, b, c)) ids.add(as(() -> outbox.plan(ContactOutbox.Plan.text(customer, Channel.SMS, "Aviso"))).messageId());
+            drain();
+            List<String> pids = ids.stream().map(id -> system.sql("select provider_message_id from contact_message where id = ?")
+                    .param(id).query(String.class).single()).toList();
+            assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("SENT"));
+
+            List<String> unmatched = deliveryReports.reportAll("smpp", List.of(
+                    new mx.recaudo.contact.outbox.DeliveryReports.Report(pids.get(0), "DELIVERED", "DELIVRD err 000"),
+                    new mx.recaudo.contact.outbox.DeliveryReports.Report(pids.get(1), "FAILED", "UNDELIV err 001"),
+                    new mx.recaudo.contact.outbox.DeliveryReports.Report("no-such-id", "DELIVERED", "DELIVRD err 000"),
+                    new mx.recaudo.contact.outbox.DeliveryReports.Report(pids.get(0), "DELIVERED", "DELIVRD err 000")));
+
+            assertThat(unmatched).containsExactly("no-such-id");
+            assertThat(status(ids.get(0))).isEqualTo("DELIVERED");
+            assertThat(status(ids.get(1))).isEqualTo("FAILED");
+            assertThat(system.sql("select last_error from contact_message where id = ?").param(ids.get(1)).query(String.class).single())
+                    .isEqualTo("UNDELIV err 001");
+            assertThat(status(ids.get(2))).isEqualTo("SENT");
+            assertThat(as(() -> timeline.of(b))).extracting(e -> e.status()).containsExactly("QUEUED", "SENT", "FAILED");
+            assertThat(as(() -> timeline.of(a))).extracting(e -> e.status()).containsExactly("QUEUED", "SENT", "DELIVERED");
+            // a late duplicate changes nothing and is not asked for again; a status never moves backwards
+            assertThat(deliveryReports.reportAll("smpp", List.of(
+                    new mx.recaudo.contact.outbox.DeliveryReports.Report(pids.get(0), "FAILED", "EXPIRED err 002")))).isEmpty();
+            assertThat(status(ids.get(0))).isEqualTo("DELIVERED");
+        } finally {
+            smsc.receipts = true;
+        }
     }
 }
