@@ -130,7 +130,7 @@ final class SmppLink implements AutoCloseable {
             socket.connect(new InetSocketAddress(host, port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
             SmppLink link = new SmppLink(socket, handler, window);
-            link.bindTransceiver(systemId, password, systemType);
+            link.bindTransceiver(systemId, password, systemType, System.nanoTime() + timeoutMillis * 1_000_000L);
             socket.setSoTimeout(0); // from now on silence is noticed by the enquire_link check, not by a read timeout
             Thread.ofPlatform().daemon().name("smpp-reader").start(link::readLoop);
             Thread.ofPlatform().daemon().name("smpp-writer").start(link::writeLoop);
@@ -141,7 +141,7 @@ final class SmppLink implements AutoCloseable {
         }
     }
 
-    private void bindTransceiver(String systemId, String password, String systemType) throws IOException {
+    private void bindTransceiver(String systemId, String password, String systemType, long deadlineNanos) throws IOException {
         int seq = nextSequence();
         try {
             out.write(composer.bind(SMPPConstant.CID_BIND_TRANSCEIVER, seq, systemId, password,
@@ -151,6 +151,7 @@ final class SmppLink implements AutoCloseable {
         }
         out.flush();
         while (true) {
+            if (System.nanoTime() > deadlineNanos) throw new IOException("SMPP: no bind response in time");
             Command header = readHeader();
             byte[] pdu = reader.readPDU(in, header);
             if (header.getCommandId() == SMPPConstant.CID_BIND_TRANSCEIVER_RESP && header.getSequenceNumber() == seq) {
