@@ -64,11 +64,7 @@ class BatchPostingIntegrationTests {
         assertSamePostings(batch, single, result, expected, 6);
 
         // The same file again posts nothing: every line posted before is a duplicate.
-        BankStatementResult again = TenantContext.call(batch.id(), () -> statements.importFile(file, "edo.csv", LAYOUT));
-        assertThat(again.paymentsPosted()).isZero();
-        assertThat(again.duplicates()).isEqualTo(13);
-        assertThat(TenantContext.call(batch.id(), () -> jdbc.queryForObject("select count(*) from payment", Long.class)))
-                .isEqualTo(13);
+        assertLoadingAgainPostsNothing(batch, () -> statements.importFile(file, "edo.csv", LAYOUT));
         Files.delete(file);
     }
 
@@ -105,11 +101,7 @@ class BatchPostingIntegrationTests {
                 "select lines_read from bank_statement where id = ?", Long.class, result.id()))).isEqualTo(16);
 
         // Loaded again: nothing posted twice, every payment line a duplicate.
-        BankStatementResult again = TenantContext.call(batch.id(), () -> importInPartitions(file, 5, 3));
-        assertThat(again.paymentsPosted()).isZero();
-        assertThat(again.duplicates()).isEqualTo(13);
-        assertThat(TenantContext.call(batch.id(), () -> jdbc.queryForObject("select count(*) from payment", Long.class)))
-                .isEqualTo(13);
+        assertLoadingAgainPostsNothing(batch, () -> importInPartitions(file, 5, 3));
         Files.delete(file);
     }
 
@@ -150,6 +142,15 @@ class BatchPostingIntegrationTests {
      * The statement posted in {@code batch} made 13 payments and {@code exceptions} exceptions, and left
      * the same payments, allocations, balances and credit as the lines posted one by one in {@code single}.
      */
+    /** A second load of the statement's 13 payment lines posts none of them: each is a duplicate. */
+    private void assertLoadingAgainPostsNothing(TestOrg org, java.util.concurrent.Callable<BankStatementResult> load) {
+        BankStatementResult again = TenantContext.call(org.id(), load);
+        assertThat(again.paymentsPosted()).isZero();
+        assertThat(again.duplicates()).isEqualTo(13);
+        assertThat(TenantContext.call(org.id(), () -> jdbc.queryForObject("select count(*) from payment", Long.class)))
+                .isEqualTo(13);
+    }
+
     private void assertSamePostings(TestOrg batch, TestOrg single, BankStatementResult result, OneByOne expected,
                                     int exceptions) {
         assertThat(result.status()).isEqualTo("COMPLETED");

@@ -55,49 +55,39 @@ public class DeliveryReports {
             Long id = messageOf.get(r.providerMessageId());
             if (id != null) byKind.computeIfAbsent(java.util.Arrays.asList(r.status(), r.detail()), k -> new java.util.LinkedHashSet<>()).add(id);
         }
-        byKind.forEach((kind, ids) -> {
-            String status = kind.get(0), detail = kind.get(1);
-            system.sql("""
-                    with m as (
-                      update contact_message c set status = ?, updated_at = clock_timestamp(),
-                             delivered_at = case when ? = 'DELIVERED' then clock_timestamp()
-                                                 when ? = 'READ' then coalesce(c.delivered_at, clock_timestamp())
-                                                 else c.delivered_at end,
-                             last_error = case when ? = 'FAILED' then ? else c.last_error end
-                       where c.id = any(?)
-                         -- never backwards; checked on the row as locked, should another report race this one
-                         and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and ? in ('READ','ANSWERED')))
-                      returning c.id, c.org_id, c.customer_id, c.channel)
-                    -- DELIVERED is read from delivered_at by the timeline; other reports are timeline rows
-                    insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
-                    select org_id, customer_id, id, 'STATUS', channel, ?, ? from m where ? <> 'DELIVERED'""")
-                    .params(status, status, status, status, detail, ids.toArray(Long[]::new), status, status, detail, status)
-                    .update();
-        });
+        byKind.forEach((kind, ids) -> apply(kind.get(0), kind.get(1), ids.toArray(Long[]::new)));
         return java.util.Arrays.stream(pids).filter(pid -> !messageOf.containsKey(pid)).toList();
     }
 
     /** Applies a report; false when no message has that provider id (yet). Never moves a message backwards. */
     public boolean report(String provider, String providerMessageId, String status, String detail) {
         if (!FINAL.contains(status)) throw new IllegalArgumentException("Not a report status: " + status);
-        return system.sql("""
+        Long[] ids = system.sql("select message_id from contact_provider_message where provider = ? and provider_message_id = ?")
+                .params(provider, providerMessageId).query(Long.class).list().toArray(Long[]::new);
+        if (ids.length == 0) return false;
+        apply(status, detail, ids);
+        return true;
+    }
+
+    /**
+     * One status for these messages, by key: never backwards (checked on the row as locked, should
+     * another report race this one); DELIVERED is read from delivered_at by the timeline, other
+     * reports are timeline rows.
+     */
+    private void apply(String status, String detail, Long[] messageIds) {
+        system.sql("""
                 with m as (
                   update contact_message c set status = ?, updated_at = clock_timestamp(),
                          delivered_at = case when ? = 'DELIVERED' then clock_timestamp()
                                              when ? = 'READ' then coalesce(c.delivered_at, clock_timestamp())
                                              else c.delivered_at end,
                          last_error = case when ? = 'FAILED' then ? else c.last_error end
-                    from contact_provider_message p
-                   where p.provider = ? and p.provider_message_id = ? and c.id = p.message_id
+                   where c.id = any(?)
                      and (c.status in ('SENT','SENDING') or (c.status = 'DELIVERED' and ? in ('READ','ANSWERED')))
-                  returning c.id, c.org_id, c.customer_id, c.channel),
-                e as (insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
-                      select org_id, customer_id, id, 'STATUS', channel, ?, ? from m where ? <> 'DELIVERED')
-                select count(*) from m""")
-                .params(status, status, status, status, detail, provider, providerMessageId, status, status, detail, status)
-                .query(Long.class).single() > 0
-                || system.sql("""
-                        select exists (select 1 from contact_provider_message where provider = ? and provider_message_id = ?)""")
-                .params(provider, providerMessageId).query(Boolean.class).single();
+                  returning c.id, c.org_id, c.customer_id, c.channel)
+                insert into contact_event (org_id, customer_id, message_id, kind, channel, status, detail)
+                select org_id, customer_id, id, 'STATUS', channel, ?, ? from m where ? <> 'DELIVERED'""")
+                .params(status, status, status, status, detail, messageIds, status, status, detail, status)
+                .update();
     }
 }

@@ -99,6 +99,8 @@ final class SmppLink implements AutoCloseable {
     private record Outgoing(byte[] pdu, Pending submit) {}
 
     private static final Outgoing STOP = new Outgoing(new byte[0], null);
+    /** Larger than any SMPP 3.4 PDU: a 64 KB message_payload plus every other field. */
+    static final int MAX_PDU_LENGTH = 70_000;
     private final PDUComposer composer = new DefaultComposer();
     private final PDUDecomposer decomposer = new DefaultDecomposer();
     private final PDUReader reader = new DefaultPDUReader();
@@ -245,11 +247,17 @@ final class SmppLink implements AutoCloseable {
     }
 
     private Command readHeader() throws IOException {
+        Command header;
         try {
-            return reader.readPDUHeader(in);
+            header = reader.readPDUHeader(in);
         } catch (InvalidCommandLengthException e) {
             throw new IOException("SMPP: invalid command length from the SMSC", e);
         }
+        // jsmpp checks only the lower bound; a garbled length would have us allocate up to 2 GB
+        if (header.getCommandLength() > MAX_PDU_LENGTH) {
+            throw new IOException("SMPP: command length " + header.getCommandLength() + " from the SMSC is too large");
+        }
+        return header;
     }
 
     private void writeLoop() {

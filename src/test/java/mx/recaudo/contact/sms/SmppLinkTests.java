@@ -186,4 +186,49 @@ class SmppLinkTests {
         smsc.stall.countDown();
         assertThat(submit("5277", "x").get(5, TimeUnit.SECONDS).ok()).isTrue(); // would block forever without free places
     }
+
+    @Test
+    void aGarbledLengthFromThePeerClosesTheLinkInsteadOfAllocatingIt() throws Exception {
+        try (java.net.ServerSocket peer = new java.net.ServerSocket(0)) {
+            var accepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    java.net.Socket s = peer.accept();
+                    var in = new java.io.DataInputStream(s.getInputStream());
+                    var reader = new org.jsmpp.DefaultPDUReader();
+                    var bind = reader.readPDUHeader(in);
+                    reader.readPDU(in, bind);
+                    var out = s.getOutputStream();
+                    out.write(composer.bindResp(org.jsmpp.SMPPConstant.CID_BIND_TRANSCEIVER_RESP, bind.getSequenceNumber(), "peer"));
+                    // a header announcing a 100 MB PDU, and nothing after it: read as announced, the link would
+                    // allocate it and wait for it forever
+                    out.write(new byte[]{0x06, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 1});
+                    out.flush();
+                    return s;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            AtomicInteger garbledClosed = new AtomicInteger();
+            SmppLink garbled = SmppLink.bind("127.0.0.1", peer.getLocalPort(), "x", "y", "", 4, 5_000, new SmppLink.Handler() {
+                @Override
+                public void deliverSm(DeliverSm deliverSm, SmppLink.Responder respond) {
+                    delivered.add(deliverSm);
+                }
+
+                @Override
+                public void accepted(String messageId) {
+                }
+
+                @Override
+                public void closed(SmppLink l) {
+                    garbledClosed.incrementAndGet();
+                }
+            });
+            for (int i = 0; i < 100 && garbled.isOpen(); i++) Thread.sleep(20);
+            assertThat(garbled.isOpen()).isFalse();
+            assertThat(garbledClosed.get()).isEqualTo(1);
+            assertThat(delivered).isEmpty();
+            accepted.get(5, TimeUnit.SECONDS).close();
+        }
+    }
 }
